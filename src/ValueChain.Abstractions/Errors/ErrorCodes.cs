@@ -1,0 +1,59 @@
+namespace ValueChain;
+
+/// <summary>
+/// The stable error codes carried by <see cref="ValueChainException.Code"/>. Codes never change
+/// meaning once published; new ones are only added.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>Input text or bytes are malformed (bad hex, wrong length, bad checksum, out of range).</summary>
+    public const string InvalidFormat = "invalid_format";
+
+    /// <summary>A signature is malformed, out of range, or does not verify.</summary>
+    public const string InvalidSignature = "invalid_signature";
+
+    /// <summary>A key is malformed or outside the curve's range.</summary>
+    public const string InvalidKey = "invalid_key";
+
+    /// <summary>A keystore could not be decrypted with the given password.</summary>
+    public const string WrongPassword = "wrong_password";
+
+    /// <summary>A keystore file is malformed or uses an unsupported cipher or key derivation.</summary>
+    public const string InvalidKeystore = "invalid_keystore";
+
+    /// <summary>The SDK is configured inconsistently (for example, no ledger driver).</summary>
+    public const string Configuration = "configuration";
+
+    /// <summary>The transaction's signature does not match its sender.</summary>
+    public const string BadTransactionSignature = "bad_transaction_signature";
+
+    /// <summary>The transaction's nonce was already used by its sender.</summary>
+    public const string NonceReplayed = "nonce_replayed";
+
+    /// <summary>The transaction's nonce skips ahead of the sender's next nonce.</summary>
+    public const string NonceGap = "nonce_gap";
+
+    /// <summary>The sender is not a member of the ledger's network.</summary>
+    public const string UnknownSender = "unknown_sender";
+
+    /// <summary>No chaincode with that name is deployed.</summary>
+    public const string UnknownChaincode = "unknown_chaincode";
+
+    /// <summary>The chaincode has no function with that name.</summary>
+    public const string UnknownFunction = "unknown_function";
+
+    /// <summary>The caller's role does not allow the operation.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>The requested object does not exist.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The operation conflicts with the current state (already exists, wrong stage).</summary>
+    public const string Conflict = "conflict";
+
+    /// <summary>A chaincode failed for a reason it did not classify.</summary>
+    public const string ChaincodeFailed = "chaincode_failed";
+
+    /// <summary>A stored ledger does not verify (a hash, root or signature does not match).</summary>
+    public const string LedgerCorrupted = "ledger_corrupted";
+}
