@@ -1,0 +1,13 @@
+namespace ValueChain.Cli.Demos;
+
+/// <summary>The demos that <c>valuechain demo</c> offers, in the order <c>demo all</c> runs them.</summary>
+internal static class DemoCatalog
+{
+    public static IReadOnlyList<IDemo> All { get; } =
+    [
+        new IdentityDemo(),
+    ];
+
+    public static IDemo? Find(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+}
