@@ -33,6 +33,12 @@ public static class ErrorCodes
     /// <summary>The transaction's nonce skips ahead of the sender's next nonce.</summary>
     public const string NonceGap = "nonce_gap";
 
+    /// <summary>The transaction was signed for another ledger network.</summary>
+    public const string WrongNetwork = "wrong_network";
+
+    /// <summary>A query tried to write state or emit an event.</summary>
+    public const string ReadOnly = "read_only";
+
     /// <summary>The sender is not a member of the ledger's network.</summary>
     public const string UnknownSender = "unknown_sender";
 

@@ -32,6 +32,32 @@ public sealed class SignatureProperties
     }
 
     [Fact]
+    public void IsSignedBy_agrees_with_recovery_for_every_v_key_and_digest()
+    {
+        Gen.Select(Keys, Keys, Digests, Gen.OneOf(Gen.Const((byte)27), Gen.Const((byte)28), Gen.Const((byte)0), Gen.Const((byte)1)), Gen.Bool)
+            .Sample((key, other, digest, v, useOther) =>
+            {
+                RecoverableSignature signature = Secp256k1.Sign(key, digest) with { V = v };
+                PublicKey candidate = useOther ? other.PublicKey : key.PublicKey;
+                foreach (RecoveryMode mode in BothModes)
+                {
+                    bool recovers;
+                    try
+                    {
+                        recovers = Secp256k1.Recover(digest, signature, mode).Equals(candidate);
+                    }
+                    catch (InvalidSignatureException)
+                    {
+                        Assert.Throws<InvalidSignatureException>(() => Secp256k1.IsSignedBy(candidate, digest, signature, mode));
+                        continue;
+                    }
+
+                    Assert.Equal(recovers, Secp256k1.IsSignedBy(candidate, digest, signature, mode));
+                }
+            }, iter: 150);
+    }
+
+    [Fact]
     public void Another_key_or_digest_does_not_verify()
     {
         Gen.Select(Keys, Keys, Digests, Digests).Where((a, b, d1, d2) => a.Address != b.Address && d1 != d2).Sample((key, other, digest, otherDigest) =>

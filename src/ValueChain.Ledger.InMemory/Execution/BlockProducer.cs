@@ -1,0 +1,233 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using ValueChain.Cryptography;
+
+namespace ValueChain.Ledger.InMemory;
+
+/// <summary>
+/// The embedded ledger's single block producer. Takes submitted transactions in order, checks their
+/// signatures in parallel (the costly part, on every core), then, serially and deterministically,
+/// refuses what must be refused, executes the rest, seals blocks, writes them to the block file and
+/// publishes them. Callers get their receipt once the block is durable and visible.
+/// </summary>
+internal sealed partial class BlockProducer : IAsyncDisposable
+{
+    private const int MaxIntake = 512;
+
+    private readonly LedgerStore _store;
+    private readonly BlockFile? _file;
+    private readonly IReadOnlyDictionary<string, IChaincode> _chaincodes;
+    private readonly InMemoryLedgerOptions _options;
+    private readonly PrivateKey _producer;
+    private readonly KeyDirectory _keys;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingTransaction> _queue = Channel.CreateBounded<PendingTransaction>(
+        new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+
+    public BlockProducer(LedgerStore store, BlockFile? file, IReadOnlyDictionary<string, IChaincode> chaincodes, InMemoryLedgerOptions options, PrivateKey producer, KeyDirectory keys, ILogger logger)
+    {
+        _store = store;
+        _file = file;
+        _chaincodes = chaincodes;
+        _options = options;
+        _producer = producer;
+        _keys = keys;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public async Task<TransactionReceipt> SubmitAsync(SignedTransaction transaction, CancellationToken cancellationToken)
+    {
+        var pending = new PendingTransaction(transaction);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+
+        // Once queued, the transaction will be decided; cancelling only stops the wait.
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _loop;
+        }
+        finally
+        {
+            await _stopping.CancelAsync();
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var intake = new List<PendingTransaction>(MaxIntake);
+        ChannelReader<PendingTransaction> reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            intake.Clear();
+            Drain(reader, intake);
+            if (_options.BlockLinger > TimeSpan.Zero && intake.Count < _options.MaxBlockTransactions)
+            {
+                await Task.Delay(_options.BlockLinger);
+                Drain(reader, intake);
+            }
+
+            try
+            {
+                CheckSignatures(intake);
+                await ProduceAsync(intake);
+            }
+            catch (Exception e)
+            {
+                // Nothing of this intake was published; its callers learn why, and the producer goes on.
+                LogProductionFailed(_logger, e);
+                foreach (PendingTransaction pending in intake)
+                {
+                    pending.Completion.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private static void Drain(ChannelReader<PendingTransaction> reader, List<PendingTransaction> intake)
+    {
+        while (intake.Count < MaxIntake && reader.TryRead(out PendingTransaction? pending))
+        {
+            intake.Add(pending);
+        }
+    }
+
+    // Signature checks dominate the cost of a transaction and depend on nothing but the transaction,
+    // so they run in parallel; everything after is serial.
+    private void CheckSignatures(List<PendingTransaction> intake)
+    {
+        if (intake.Count < 4)
+        {
+            intake.ForEach(CheckSignature);
+            return;
+        }
+
+        Parallel.ForEach(intake, CheckSignature);
+    }
+
+    private void CheckSignature(PendingTransaction pending) =>
+        pending.SignatureValid = _keys.IsSignedBySender(pending.Transaction);
+
+    private async Task ProduceAsync(List<PendingTransaction> intake)
+    {
+        BlockDraft? draft = null;
+        foreach (PendingTransaction pending in intake)
+        {
+            draft ??= NewDraft();
+            string? refusal = Refusal(pending, draft, out string code);
+            if (refusal is not null)
+            {
+                pending.Completion.TrySetException(new TransactionRejectedException(code, refusal));
+                continue;
+            }
+
+            await ExecuteAsync(pending, draft);
+            if (draft.Transactions.Count >= _options.MaxBlockTransactions)
+            {
+                Commit(draft);
+                draft = null;
+            }
+        }
+
+        if (draft is { Transactions.Count: > 0 })
+        {
+            Commit(draft);
+        }
+    }
+
+    private BlockDraft NewDraft()
+    {
+        LedgerBlock head = _store.Head!;
+        DateTimeOffset now = _options.Clock.GetUtcNow();
+        DateTimeOffset timestamp = now > head.Header.Timestamp ? now : head.Header.Timestamp; // ledger time never goes back
+        return new BlockDraft(head.Number + 1, head.Header.Hash, TruncateToMilliseconds(timestamp), _store.Snapshot);
+    }
+
+    private string? Refusal(PendingTransaction pending, BlockDraft draft, out string code)
+    {
+        LedgerTransaction transaction = pending.Transaction.Transaction;
+        (code, string? reason) = true switch
+        {
+            _ when !pending.SignatureValid => (ErrorCodes.BadTransactionSignature, $"the signature of transaction {transaction.Id} is not the sender {transaction.Sender}'s"),
+            _ when transaction.NetworkId != _options.NetworkId => (ErrorCodes.WrongNetwork, $"transaction {transaction.Id} is for network '{transaction.NetworkId}', not '{_options.NetworkId}'"),
+            _ when _options.Membership == MembershipMode.Permissioned && !MembershipChaincode.IsMember(draft.State, transaction.Sender) => (ErrorCodes.UnknownSender, $"{transaction.Sender} is not a member of this ledger"),
+            _ => NonceRefusal(transaction, draft) ?? InvocationRefusal(transaction.Invocation) ?? ("", null),
+        };
+        return reason is null ? null : $"Transaction refused: {reason}.";
+    }
+
+    private (string, string?)? NonceRefusal(LedgerTransaction transaction, BlockDraft draft)
+    {
+        ulong expected = draft.Nonces.TryGetValue(transaction.Sender, out ulong next) ? next : _store.NextNonce(transaction.Sender);
+        return transaction.Nonce < expected ? (ErrorCodes.NonceReplayed, $"nonce {transaction.Nonce} of {transaction.Sender} was already used (next is {expected})")
+            : transaction.Nonce > expected ? (ErrorCodes.NonceGap, $"nonce {transaction.Nonce} of {transaction.Sender} skips ahead (next is {expected})")
+            : null;
+    }
+
+    private (string, string?)? InvocationRefusal(ContractInvocation invocation) =>
+        !_chaincodes.TryGetValue(invocation.Chaincode, out IChaincode? chaincode) ? (ErrorCodes.UnknownChaincode, $"no chaincode named '{invocation.Chaincode}' is deployed")
+        : !chaincode.Functions.Contains(invocation.Function) ? (ErrorCodes.UnknownFunction, $"chaincode '{invocation.Chaincode}' has no function '{invocation.Function}'")
+        : null;
+
+    private async Task ExecuteAsync(PendingTransaction pending, BlockDraft draft)
+    {
+        LedgerTransaction transaction = pending.Transaction.Transaction;
+        IChaincode chaincode = _chaincodes[transaction.Invocation.Chaincode];
+        var context = new ChaincodeContext(chaincode.Name, transaction.Sender, transaction.Id, draft.Timestamp, isReadOnly: false, draft.State,
+            key => _store.History(key, long.MaxValue));
+        ReceiptRecord receipt;
+        try
+        {
+            string? result = await chaincode.InvokeAsync(context, transaction.Invocation.Function, transaction.Invocation.ArgumentsJson);
+            IReadOnlyList<StateWrite> writes = context.Writes();
+            draft.State.Apply(writes);
+            receipt = new ReceiptRecord(transaction.Id, TransactionStatus.Succeeded, result, null, null, context.Events.ToList(), writes);
+        }
+        catch (ChaincodeException e)
+        {
+            receipt = Failed(transaction.Id, e.Code, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A chaincode bug must not stop the ledger: the transaction fails, recorded, and changes nothing.
+            receipt = Failed(transaction.Id, ErrorCodes.ChaincodeFailed, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        draft.Nonces[transaction.Sender] = transaction.Nonce + 1;
+        draft.Transactions.Add(pending.Transaction);
+        draft.Receipts.Add(receipt);
+        draft.Pending.Add(pending);
+    }
+
+    private static ReceiptRecord Failed(TxId id, string code, string message) =>
+        new(id, TransactionStatus.Failed, null, code, message, [], []);
+
+    private void Commit(BlockDraft draft)
+    {
+        LedgerBlock block = BlockSealer.Seal(draft.Number, draft.PreviousHash, draft.Timestamp, draft.Transactions, draft.Receipts, [], draft.State.CurrentHash, _producer);
+        _file?.Append(block.Encode());
+        _store.Publish(block, draft.State.Freeze(block.Number));
+
+        int eventIndex = 0;
+        for (int i = 0; i < draft.Pending.Count; i++)
+        {
+            ReceiptRecord receipt = draft.Receipts[i];
+            draft.Pending[i].Completion.TrySetResult(BlockSealer.ToTransactionReceipt(receipt, block.Number, eventIndex));
+            eventIndex += receipt.Events.Count;
+        }
+    }
+
+    internal static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Block production failed; the transactions of this intake were not committed")]
+    private static partial void LogProductionFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,394 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ValueChain.Cryptography;
+
+namespace ValueChain.Ledger.InMemory;
+
+/// <summary>
+/// The embedded ledger: a real, single-process ledger with signed transactions, per-sender nonces,
+/// membership, deterministic execution of C# chaincodes, signed blocks with Merkle roots, snapshot
+/// reads, key history, events, inclusion proofs, verification and optional crash-safe persistence.
+/// </summary>
+public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
+{
+    private const string LedgerNamespace = "_ledger";
+    private const string NetworkIdKey = "networkId";
+
+    private readonly InMemoryLedgerOptions _options;
+    private readonly Dictionary<string, IChaincode> _chaincodes;
+    private readonly LedgerStore _store = new();
+    private readonly ConcurrentDictionary<Address, NonceLane> _lanes = new();
+    private readonly BlockFile? _file;
+    private readonly BlockProducer _producer;
+
+    private InMemoryLedger(InMemoryLedgerOptions options, Dictionary<string, IChaincode> chaincodes, PrivateKey producerKey, ILogger logger)
+    {
+        _options = options;
+        _chaincodes = chaincodes;
+        ProducerAddress = producerKey.Address;
+        if (options.DataDirectory is not null)
+        {
+            (_file, List<byte[]> records) = BlockFile.Open(options.DataDirectory);
+            try
+            {
+                Replay(records.Select(DecodeRecord).ToList());
+            }
+            catch
+            {
+                _file.Dispose();
+                throw;
+            }
+        }
+
+        if (_store.Head is null)
+        {
+            LedgerBlock genesis = CreateGenesis(producerKey);
+            _file?.Append(genesis.Encode());
+            _store.Publish(genesis, new StateBuilder(StateSnapshot.Empty).Apply(genesis.GenesisWrites).Freeze(0));
+        }
+
+        _producer = new BlockProducer(_store, _file, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+    }
+
+    /// <summary>The network id every transaction must carry.</summary>
+    public string NetworkId => _options.NetworkId;
+
+    /// <summary>The address whose key signs the blocks.</summary>
+    public Address ProducerAddress { get; }
+
+    /// <summary>The header of the newest block.</summary>
+    public EmbeddedBlockHeader Head => _store.Head!.Header;
+
+    /// <summary>How many blocks the ledger holds (the genesis block included).</summary>
+    public long Height => _store.Blocks.Count;
+
+    internal LedgerStore Store => _store;
+
+    /// <summary>
+    /// Opens an embedded ledger: replays the block file when <see cref="InMemoryLedgerOptions.DataDirectory"/>
+    /// is set (verifying it first, by default), else starts a new ledger from a genesis block.
+    /// </summary>
+    /// <exception cref="ConfigurationException">Invalid options, duplicate or reserved chaincode names, or a block file of another network or producer.</exception>
+    /// <exception cref="LedgerCorruptedException">The block file does not verify.</exception>
+    public static InMemoryLedger Open(InMemoryLedgerOptions options, IEnumerable<IChaincode> chaincodes, ILogger<InMemoryLedger>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(chaincodes);
+        ValidateOptionsResult validation = new InMemoryLedgerOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ConfigurationException(validation.FailureMessage);
+        }
+
+        var registry = new Dictionary<string, IChaincode>(StringComparer.Ordinal) { [MembershipChaincode.ChaincodeName] = new MembershipChaincode() };
+        foreach (IChaincode chaincode in chaincodes)
+        {
+            if (chaincode.Name.StartsWith('_') || !registry.TryAdd(chaincode.Name, chaincode))
+            {
+                throw new ConfigurationException($"Chaincode name '{chaincode.Name}' is taken or reserved (names starting with '_' belong to the ledger).");
+            }
+        }
+
+        return new InMemoryLedger(options, registry, ProducerKey(options), (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    /// <inheritdoc />
+    public async Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(invocation);
+        NonceLane lane = _lanes.GetOrAdd(signer.Address, _ => new NonceLane());
+        Task<TransactionReceipt> receipt;
+
+        // One sender's transactions enter the queue in nonce order; different senders proceed in parallel.
+        await lane.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            ulong nonce = Math.Max(lane.Next, _store.NextNonce(signer.Address));
+            var transaction = new LedgerTransaction(_options.NetworkId, signer.Address, nonce, invocation);
+            SignedTransaction signed = await SignedTransaction.SignAsync(transaction, signer, cancellationToken);
+            receipt = _producer.SubmitAsync(signed, CancellationToken.None);
+            lane.Next = nonce + 1;
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+
+        try
+        {
+            return await receipt.WaitAsync(cancellationToken);
+        }
+        catch (TransactionRejectedException)
+        {
+            // The nonce was not used; start again from the ledger's count.
+            lane.Next = 0;
+            throw;
+        }
+    }
+
+    /// <summary>Submits a transaction signed elsewhere and waits until it is committed.</summary>
+    /// <exception cref="TransactionRejectedException">Bad signature, wrong network, unknown sender, replayed or skipped nonce, unknown chaincode or function.</exception>
+    public Task<TransactionReceipt> SubmitTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return _producer.SubmitAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>The nonce the sender's next transaction must carry.</summary>
+    public ulong GetNextNonce(Address sender) => _store.NextNonce(sender);
+
+    /// <inheritdoc />
+    public async Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (!_chaincodes.TryGetValue(invocation.Chaincode, out IChaincode? chaincode))
+        {
+            throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"No chaincode named '{invocation.Chaincode}' is deployed.");
+        }
+
+        if (!chaincode.Functions.Contains(invocation.Function))
+        {
+            throw new TransactionRejectedException(ErrorCodes.UnknownFunction, $"Chaincode '{invocation.Chaincode}' has no function '{invocation.Function}'.");
+        }
+
+        StateSnapshot snapshot = _store.Snapshot;
+        DateTimeOffset now = _options.Clock.GetUtcNow();
+        DateTimeOffset time = now > Head.Timestamp ? now : Head.Timestamp;
+        var context = new ChaincodeContext(chaincode.Name, caller ?? Address.Zero, default, time, isReadOnly: true, snapshot,
+            key => _store.History(key, snapshot.BlockNumber));
+        try
+        {
+            return await chaincode.InvokeAsync(context, invocation.Function, invocation.ArgumentsJson, cancellationToken);
+        }
+        catch (Exception e) when (e is not ValueChainException and not OperationCanceledException)
+        {
+            throw new ChaincodeException(ErrorCodes.ChaincodeFailed, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(string chaincode, long fromBlock, long toBlock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chaincode);
+        var events = new List<LedgerEvent>();
+        long last = Math.Min(toBlock, Height - 1);
+        for (long number = Math.Max(0, fromBlock); number <= last; number++)
+        {
+            events.AddRange(EventsOf(_store.Blocks[(int)number], chaincode));
+        }
+
+        return Task.FromResult<IReadOnlyList<LedgerEvent>>(events);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LedgerEvent> WatchEventsAsync(string chaincode, long fromBlock, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chaincode);
+        long next = Math.Max(0, fromBlock);
+        while (true)
+        {
+            // Take the signal before reading the height, so a block published in between is not missed.
+            Task published = _store.NextBlock;
+            for (int height = _store.Blocks.Count; next < height; next++)
+            {
+                foreach (LedgerEvent e in EventsOf(_store.Blocks[(int)next], chaincode))
+                {
+                    yield return e;
+                }
+            }
+
+            await published.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The block with <paramref name="number"/>, or null beyond the head.</summary>
+    public LedgerBlock? GetBlock(long number) => number >= 0 && number < Height ? _store.Blocks[(int)number] : null;
+
+    /// <summary>A committed transaction with its receipt and block header, or null when unknown.</summary>
+    public TransactionRecord? GetTransaction(TxId id)
+    {
+        if (_store.Locate(id) is not { } location)
+        {
+            return null;
+        }
+
+        LedgerBlock block = _store.Blocks[(int)location.Block];
+        return new TransactionRecord(block.Transactions[location.Index], block.Receipts[location.Index], block.Header, location.Index);
+    }
+
+    /// <summary>An inclusion proof of a committed transaction or of its receipt, or null when unknown.</summary>
+    public InclusionProof? GetProof(TxId id, ProofKind kind)
+    {
+        if (_store.Locate(id) is not { } location)
+        {
+            return null;
+        }
+
+        LedgerBlock block = _store.Blocks[(int)location.Block];
+        List<Hash32> items = kind == ProofKind.Transaction
+            ? block.Transactions.Select(t => t.Transaction.Hash).ToList()
+            : block.Receipts.Select(r => r.Hash).ToList();
+        return new InclusionProof(kind, block.Number, location.Index, items[location.Index], MerkleTree.Path(items, location.Index));
+    }
+
+    /// <summary>The committed value of a chaincode's key, or null.</summary>
+    public byte[]? GetState(string chaincode, string key) => _store.Snapshot.Get(StateKeys.Stored(chaincode, key));
+
+    /// <summary>Every committed version of a chaincode's key, oldest first.</summary>
+    public IReadOnlyList<KeyModification> GetHistory(string chaincode, string key) =>
+        _store.History(StateKeys.Stored(chaincode, key), long.MaxValue)
+            .Select(e => new KeyModification(e.TransactionId, e.Timestamp, e.Value ?? ReadOnlyMemory<byte>.Empty, e.Value is null))
+            .ToList();
+
+    /// <summary>Recomputes every hash, root and signature and replays the state; names the first bad block.</summary>
+    public Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        ArraySegment<LedgerBlock> blocks = _store.Blocks.Snapshot();
+        return Task.Run(() => LedgerVerifier.Verify(blocks, _options.NetworkId, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken = default)
+    {
+        DateTimeOffset now = _options.Clock.GetUtcNow();
+        return Task.FromResult(now > Head.Timestamp ? now : Head.Timestamp);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">The ledger runs on a clock it cannot move (use a <see cref="ManualLedgerClock"/>).</exception>
+    public Task AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        if (_options.Clock is not ManualLedgerClock clock)
+        {
+            throw new NotSupportedException("Ledger time can be moved only when InMemoryLedgerOptions.Clock is a ManualLedgerClock.");
+        }
+
+        clock.Advance(duration);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops the block producer after the queued transactions are decided, and closes the block file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _producer.DisposeAsync();
+        _file?.Dispose();
+    }
+
+    private static IEnumerable<LedgerEvent> EventsOf(LedgerBlock block, string chaincode)
+    {
+        int index = 0;
+        foreach (ReceiptRecord receipt in block.Receipts)
+        {
+            foreach (EventRecord e in receipt.Events)
+            {
+                if (e.Chaincode == chaincode)
+                {
+                    yield return new LedgerEvent(e.Chaincode, e.Name, e.PayloadJson, block.Number, receipt.TransactionId, index);
+                }
+
+                index++;
+            }
+        }
+    }
+
+    private void Replay(List<LedgerBlock> blocks)
+    {
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+
+        if (_options.VerifyOnOpen)
+        {
+            LedgerVerifier.Verify(blocks, _options.NetworkId, CancellationToken.None).EnsureValid();
+        }
+
+        byte[]? network = blocks[0].GenesisWrites.FirstOrDefault(w => w.Key == StateKeys.Stored(LedgerNamespace, NetworkIdKey))?.Value;
+        if (network is null || Encoding.UTF8.GetString(network) != _options.NetworkId)
+        {
+            throw new ConfigurationException($"The block file in {_options.DataDirectory} belongs to network '{(network is null ? "?" : Encoding.UTF8.GetString(network))}', not '{_options.NetworkId}'.");
+        }
+
+        if (blocks[0].Header.Producer != ProducerAddress)
+        {
+            throw new ConfigurationException($"The block file in {_options.DataDirectory} was produced by {blocks[0].Header.Producer}, but the producer key is {ProducerAddress}.");
+        }
+
+        var state = new StateBuilder(StateSnapshot.Empty);
+        foreach (LedgerBlock block in blocks)
+        {
+            state.Apply(block.GenesisWrites);
+            foreach (ReceiptRecord receipt in block.Receipts)
+            {
+                state.Apply(receipt.Writes);
+            }
+
+            _store.Publish(block, state.Freeze(block.Number));
+        }
+    }
+
+    private static LedgerBlock DecodeRecord(byte[] record, int index)
+    {
+        try
+        {
+            return LedgerBlock.Decode(record);
+        }
+        catch (Exception e) when (e is InvalidDataException or ValueChainException or ArgumentException or OverflowException)
+        {
+            throw new LedgerCorruptedException(index, $"its record cannot be decoded ({e.Message})");
+        }
+    }
+
+    private LedgerBlock CreateGenesis(PrivateKey producerKey)
+    {
+        List<StateWrite> writes = MembershipChaincode.GenesisWrites(_options.Admins, _options.Members)
+            .Append(new StateWrite(StateKeys.Stored(LedgerNamespace, NetworkIdKey), Encoding.UTF8.GetBytes(_options.NetworkId)))
+            .OrderBy(w => w.Key, StringComparer.Ordinal)
+            .ToList();
+        Hash32 stateHash = new StateBuilder(StateSnapshot.Empty).Apply(writes).CurrentHash;
+        DateTimeOffset time = BlockProducer.TruncateToMilliseconds(_options.Clock.GetUtcNow());
+        return BlockSealer.Seal(0, Hash32.Zero, time, [], [], writes, stateHash, producerKey);
+    }
+
+    private static PrivateKey ProducerKey(InMemoryLedgerOptions options)
+    {
+        if (options.ProducerKey is not null)
+        {
+            return options.ProducerKey;
+        }
+
+        if (options.DataDirectory is null)
+        {
+            return PrivateKey.Generate();
+        }
+
+        // A persisted ledger keeps its producer key beside the blocks, readable by the owner only.
+        string path = Path.Combine(options.DataDirectory, "producer.key");
+        if (File.Exists(path))
+        {
+            return PrivateKey.Parse(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(options.DataDirectory);
+        PrivateKey key = PrivateKey.Generate();
+        File.WriteAllText(path, Hex.Encode(key.ToBytes()));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return key;
+    }
+
+    private sealed class NonceLane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public ulong Next { get; set; }
+    }
+}
