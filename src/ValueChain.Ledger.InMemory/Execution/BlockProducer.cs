@@ -69,10 +69,9 @@ internal sealed partial class BlockProducer : IAsyncDisposable
         {
             intake.Clear();
             Drain(reader, intake);
-            if (_options.BlockLinger > TimeSpan.Zero && intake.Count < _options.MaxBlockTransactions)
+            if (_options.BlockLinger > TimeSpan.Zero)
             {
-                await Task.Delay(_options.BlockLinger);
-                Drain(reader, intake);
+                await LingerAsync(reader, intake);
             }
 
             try
@@ -92,11 +91,34 @@ internal sealed partial class BlockProducer : IAsyncDisposable
         }
     }
 
-    private static void Drain(ChannelReader<PendingTransaction> reader, List<PendingTransaction> intake)
+    private void Drain(ChannelReader<PendingTransaction> reader, List<PendingTransaction> intake)
     {
-        while (intake.Count < MaxIntake && reader.TryRead(out PendingTransaction? pending))
+        int limit = Math.Max(MaxIntake, _options.MaxBlockTransactions);
+        while (intake.Count < limit && reader.TryRead(out PendingTransaction? pending))
         {
             intake.Add(pending);
+        }
+    }
+
+    // Waits for more transactions until the block is full or the linger time is up, whichever comes first.
+    private async Task LingerAsync(ChannelReader<PendingTransaction> reader, List<PendingTransaction> intake)
+    {
+        using var timeout = new CancellationTokenSource(_options.BlockLinger);
+        while (intake.Count < _options.MaxBlockTransactions)
+        {
+            try
+            {
+                if (!await reader.WaitToReadAsync(timeout.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Drain(reader, intake);
         }
     }
 
