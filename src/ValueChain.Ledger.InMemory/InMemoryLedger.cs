@@ -272,7 +272,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops the block producer after the queued transactions are decided, and closes the block file.</summary>
+    /// <summary>Stops the block producer after the queued transactions are decided, and closes the block file. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         await _producer.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ValueChain;
 using ValueChain.Conformance.Ledger;
@@ -5,29 +6,33 @@ using ValueChain.Cryptography;
 using ValueChain.Ledger;
 using ValueChain.Ledger.InMemory;
 
-// Usage: CrashHost <data directory> <member key hex> <first index> <block size>
-// Writes key "crash/<i>" = "<i>" for i = first index, first index + 1, … and prints
-// "committed <i> <block>" after each receipt, until killed.
+// Usage: CrashHost <data directory> <member key hex> <block size>
+// The member's transaction with nonce i writes key "crash/<i>" = "<i>", four transactions at a time;
+// after each receipt the host prints "committed <i> <block>". It runs until it is killed.
 var member = new EthereumSigner(PrivateKey.Parse(args[1]));
 var options = new InMemoryLedgerOptions
 {
     DataDirectory = args[0],
     Membership = MembershipMode.Open,
-    MaxBlockTransactions = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+    MaxBlockTransactions = int.Parse(args[2], CultureInfo.InvariantCulture),
     ProducerKey = PrivateKey.FromBytes(Keccak256.Hash("crash producer"u8).ToArray()),
 };
 await using InMemoryLedger ledger = InMemoryLedger.Open(options, [new ConformanceChaincode()]);
-Console.Out.Flush();
-var writer = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-await writer.WriteLineAsync($"opened {ledger.Height}");
-for (long i = long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture); ; i += 4)
+var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+while (true)
 {
-    // Four at a time, so that blocks hold several transactions when the block size allows.
-    long first = i;
-    TransactionReceipt[] receipts = await Task.WhenAll(Enumerable.Range(0, 4).Select(j =>
-        ledger.SubmitAsync(member, new ContractInvocation(ConformanceChaincode.ChaincodeName, "put", JsonSerializer.Serialize(new { key = $"crash/{first + j}", value = $"{first + j}" })))));
+    ulong first = ledger.GetNextNonce(member.Address);
+    var batch = new List<SignedTransaction>();
+    for (ulong nonce = first; nonce < first + 4; nonce++)
+    {
+        var invocation = new ContractInvocation(ConformanceChaincode.ChaincodeName, "put", JsonSerializer.Serialize(new { key = $"crash/{nonce}", value = $"{nonce}" }));
+        batch.Add(await SignedTransaction.SignAsync(new LedgerTransaction(ledger.NetworkId, member.Address, nonce, invocation), member));
+    }
+
+    // Enqueued in nonce order, so that they can share blocks.
+    TransactionReceipt[] receipts = await Task.WhenAll(batch.Select(t => ledger.SubmitTransactionAsync(t)));
     for (int j = 0; j < receipts.Length; j++)
     {
-        await writer.WriteLineAsync($"committed {first + j} {receipts[j].BlockNumber}");
+        await output.WriteLineAsync($"committed {batch[j].Transaction.Nonce} {receipts[j].BlockNumber}");
     }
 }

@@ -23,7 +23,6 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingTransaction> _queue = Channel.CreateBounded<PendingTransaction>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
     public BlockProducer(LedgerStore store, BlockFile? file, IReadOnlyDictionary<string, IChaincode> chaincodes, InMemoryLedgerOptions options, PrivateKey producer, KeyDirectory keys, ILogger logger)
@@ -47,18 +46,11 @@ internal sealed partial class BlockProducer : IAsyncDisposable
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Stops taking transactions and waits until the queued ones are decided. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        try
-        {
-            await _loop;
-        }
-        finally
-        {
-            await _stopping.CancelAsync();
-            _stopping.Dispose();
-        }
+        await _loop;
     }
 
     private async Task RunAsync()
