@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using ValueChain.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report
+if (args is ["ledger-report"])
+{
+    await LedgerReport.RunAsync();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LedgerReport).Assembly).Run(args);

@@ -35,7 +35,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
             (_file, List<byte[]> records) = BlockFile.Open(options.DataDirectory);
             try
             {
-                Replay(records.Select(DecodeRecord).ToList());
+                Replay(records.Select(BlockQueries.Decode).ToList());
             }
             catch
             {
@@ -210,31 +210,12 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     public LedgerBlock? GetBlock(long number) => number >= 0 && number < Height ? _store.Blocks[(int)number] : null;
 
     /// <summary>A committed transaction with its receipt and block header, or null when unknown.</summary>
-    public TransactionRecord? GetTransaction(TxId id)
-    {
-        if (_store.Locate(id) is not { } location)
-        {
-            return null;
-        }
-
-        LedgerBlock block = _store.Blocks[(int)location.Block];
-        return new TransactionRecord(block.Transactions[location.Index], block.Receipts[location.Index], block.Header, location.Index);
-    }
+    public TransactionRecord? GetTransaction(TxId id) =>
+        _store.Locate(id) is { } at ? BlockQueries.Transaction(_store.Blocks[(int)at.Block], at.Index) : null;
 
     /// <summary>An inclusion proof of a committed transaction or of its receipt, or null when unknown.</summary>
-    public InclusionProof? GetProof(TxId id, ProofKind kind)
-    {
-        if (_store.Locate(id) is not { } location)
-        {
-            return null;
-        }
-
-        LedgerBlock block = _store.Blocks[(int)location.Block];
-        List<Hash32> items = kind == ProofKind.Transaction
-            ? block.Transactions.Select(t => t.Transaction.Hash).ToList()
-            : block.Receipts.Select(r => r.Hash).ToList();
-        return new InclusionProof(kind, block.Number, location.Index, items[location.Index], MerkleTree.Path(items, location.Index));
-    }
+    public InclusionProof? GetProof(TxId id, ProofKind kind) =>
+        _store.Locate(id) is { } at ? BlockQueries.Proof(_store.Blocks[(int)at.Block], at.Index, kind) : null;
 
     /// <summary>The committed value of a chaincode's key, or null.</summary>
     public byte[]? GetState(string chaincode, string key) => _store.Snapshot.Get(StateKeys.Stored(chaincode, key));
@@ -329,18 +310,6 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
             }
 
             _store.Publish(block, state.Freeze(block.Number));
-        }
-    }
-
-    private static LedgerBlock DecodeRecord(byte[] record, int index)
-    {
-        try
-        {
-            return LedgerBlock.Decode(record);
-        }
-        catch (Exception e) when (e is InvalidDataException or ValueChainException or ArgumentException or OverflowException)
-        {
-            throw new LedgerCorruptedException(index, $"its record cannot be decoded ({e.Message})");
         }
     }
 

@@ -6,6 +6,7 @@ internal static class DemoCatalog
     public static IReadOnlyList<IDemo> All { get; } =
     [
         new IdentityDemo(),
+        new LedgerDemo(),
     ];
 
     public static IDemo? Find(string name) =>

@@ -85,7 +85,8 @@ internal sealed partial class BlockProducer : IAsyncDisposable
 
     private void Drain(ChannelReader<PendingTransaction> reader, List<PendingTransaction> intake)
     {
-        int limit = Math.Max(MaxIntake, _options.MaxBlockTransactions);
+        // With a linger, an intake is one block, so a partial block always gets its full linger.
+        int limit = _options.BlockLinger > TimeSpan.Zero ? _options.MaxBlockTransactions : Math.Max(MaxIntake, _options.MaxBlockTransactions);
         while (intake.Count < limit && reader.TryRead(out PendingTransaction? pending))
         {
             intake.Add(pending);

@@ -27,28 +27,9 @@ internal sealed class BlockFile : IDisposable
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.None);
         try
         {
-            var records = new List<byte[]>();
             byte[] content = new byte[stream.Length];
             stream.ReadExactly(content);
-            long good = 0;
-            while (good < content.Length)
-            {
-                byte[]? record = TryRead(content.AsSpan((int)good), out int recordLength);
-                if (record is null)
-                {
-                    if (!IsTornTail(content.AsSpan((int)good), recordLength))
-                    {
-                        throw new LedgerCorruptedException(records.Count, $"the record at byte {good} of {path} is damaged and is not the last one");
-                    }
-
-                    // A torn tail: the crash happened while this record was written, before it was committed.
-                    break;
-                }
-
-                records.Add(record);
-                good += recordLength;
-            }
-
+            List<byte[]> records = ReadRecords(content, path, out long good);
             if (good < content.Length)
             {
                 stream.SetLength(good);
@@ -65,6 +46,20 @@ internal sealed class BlockFile : IDisposable
         }
     }
 
+    /// <summary>Reads the committed records without changing the file (a torn tail is ignored, not cut).</summary>
+    /// <exception cref="LedgerCorruptedException">A record other than the last one is damaged.</exception>
+    /// <exception cref="FileNotFoundException">There is no block file in <paramref name="directory"/>.</exception>
+    public static List<byte[]> ReadAll(string directory)
+    {
+        string path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No embedded ledger in {directory}: {FileName} is missing.", path);
+        }
+
+        return ReadRecords(File.ReadAllBytes(path), path, out _);
+    }
+
     /// <summary>Appends one block record and flushes it to disk.</summary>
     public void Append(ReadOnlySpan<byte> block)
     {
@@ -78,6 +73,31 @@ internal sealed class BlockFile : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    private static List<byte[]> ReadRecords(byte[] content, string path, out long good)
+    {
+        var records = new List<byte[]>();
+        good = 0;
+        while (good < content.Length)
+        {
+            byte[]? record = TryRead(content.AsSpan((int)good), out int recordLength);
+            if (record is null)
+            {
+                if (!IsTornTail(content.AsSpan((int)good), recordLength))
+                {
+                    throw new LedgerCorruptedException(records.Count, $"the record at byte {good} of {path} is damaged and is not the last one");
+                }
+
+                // A torn tail: the crash happened while this record was written, before it was committed.
+                break;
+            }
+
+            records.Add(record);
+            good += recordLength;
+        }
+
+        return records;
+    }
 
     // A crash leaves at most the last record incomplete: a short header, a length reaching past the end,
     // a checksum that fails on a record ending at the end of the file, or zeros the file system filled in.

@@ -1,0 +1,29 @@
+namespace ValueChain.Ledger.InMemory;
+
+/// <summary>Lookups on stored blocks, shared by the live ledger and the read-only archive.</summary>
+internal static class BlockQueries
+{
+    public static TransactionRecord Transaction(LedgerBlock block, int index) =>
+        new(block.Transactions[index], block.Receipts[index], block.Header, index);
+
+    public static InclusionProof Proof(LedgerBlock block, int index, ProofKind kind)
+    {
+        List<Hash32> items = kind == ProofKind.Transaction
+            ? block.Transactions.Select(t => t.Transaction.Hash).ToList()
+            : block.Receipts.Select(r => r.Hash).ToList();
+        return new InclusionProof(kind, block.Number, index, items[index], MerkleTree.Path(items, index));
+    }
+
+    /// <summary>Decodes the block file's record <paramref name="index"/>; a record that does not decode is corruption of that block.</summary>
+    public static LedgerBlock Decode(byte[] record, int index)
+    {
+        try
+        {
+            return LedgerBlock.Decode(record);
+        }
+        catch (Exception e) when (e is InvalidDataException or ValueChainException or ArgumentException or OverflowException)
+        {
+            throw new LedgerCorruptedException(index, $"its record cannot be decoded ({e.Message})");
+        }
+    }
+}
