@@ -132,20 +132,10 @@ internal static class LedgerCommand
         return valid ? 0 : 1;
     }
 
-    // Typed errors are the user's to fix: show the message, not a stack trace.
-    private static int Run(IAnsiConsole console, Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is ValueChainException or FileNotFoundException)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return 2;
-        }
-    }
+    private static int Run(IAnsiConsole console, Func<int> action) =>
+        RunAsync(console, () => Task.FromResult(action())).GetAwaiter().GetResult();
 
+    // Typed errors are the user's to fix: show the message, not a stack trace.
     private static async Task<int> RunAsync(IAnsiConsole console, Func<Task<int>> action)
     {
         try

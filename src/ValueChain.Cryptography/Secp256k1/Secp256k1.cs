@@ -73,13 +73,8 @@ public static class Secp256k1
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         (BigInteger r, BigInteger s) = CheckComponents(signature, mode);
-        BigInteger n = Secp256k1Curve.N;
-        BigInteger e = Secp256k1Curve.ToInteger(digest);
-        BigInteger w = BigIntegers.ModOddInverseVar(n, s);
-        BigInteger u1 = e.Multiply(w).Mod(n);
-        BigInteger u2 = r.Multiply(w).Mod(n);
-        ECPoint point = ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, publicKey.Point, u2).Normalize();
-        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(n).Equals(r);
+        ECPoint point = SignaturePoint(publicKey, digest, r, s);
+        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(Secp256k1Curve.N).Equals(r);
     }
 
     /// <summary>
@@ -93,14 +88,9 @@ public static class Secp256k1
         ArgumentNullException.ThrowIfNull(publicKey);
         (BigInteger r, BigInteger s) = CheckComponents(signature, mode);
         int yParity = YParity(signature.V, mode);
-        BigInteger n = Secp256k1Curve.N;
-        BigInteger e = Secp256k1Curve.ToInteger(digest);
-        BigInteger w = BigIntegers.ModOddInverseVar(n, s);
-        BigInteger u1 = e.Multiply(w).Mod(n);
-        BigInteger u2 = r.Multiply(w).Mod(n);
 
-        // u1·G + u2·Q is the signature's R: recovery with v yields Q iff R.x = r and R.y has v's parity.
-        ECPoint point = ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, publicKey.Point, u2).Normalize();
+        // The point is the signature's R: recovery with v yields Q iff R.x = r and R.y has v's parity.
+        ECPoint point = SignaturePoint(publicKey, digest, r, s);
         return !point.IsInfinity
             && point.AffineXCoord.ToBigInteger().Equals(r)
             && (point.AffineYCoord.TestBitZero() ? 1 : 0) == yParity;
@@ -163,6 +153,16 @@ public static class Secp256k1
             signer = default;
             return false;
         }
+    }
+
+    // R = (e·s⁻¹)·G + (r·s⁻¹)·Q, the point a valid signature's r is the x-coordinate of.
+    private static ECPoint SignaturePoint(PublicKey publicKey, Hash32 digest, BigInteger r, BigInteger s)
+    {
+        BigInteger n = Secp256k1Curve.N;
+        BigInteger w = BigIntegers.ModOddInverseVar(n, s);
+        BigInteger u1 = Secp256k1Curve.ToInteger(digest).Multiply(w).Mod(n);
+        BigInteger u2 = r.Multiply(w).Mod(n);
+        return ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, publicKey.Point, u2).Normalize();
     }
 
     private static (BigInteger R, BigInteger S) CheckComponents(RecoverableSignature signature, RecoveryMode mode)
