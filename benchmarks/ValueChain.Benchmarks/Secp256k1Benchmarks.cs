@@ -26,6 +26,10 @@ public class Secp256k1Benchmarks
     [Benchmark]
     public bool Verify() => Secp256k1.Verify(_key.PublicKey, _digest, _signature);
 
+    /// <summary>Verification that accepts exactly what recovery accepts (v checked), with the key known.</summary>
+    [Benchmark]
+    public bool IsSignedBy() => Secp256k1.IsSignedBy(_key.PublicKey, _digest, _signature, RecoveryMode.Strict);
+
     [Benchmark]
     public Address Recover() => Secp256k1.RecoverAddress(_digest, _signature, RecoveryMode.Strict);
 }

@@ -124,6 +124,24 @@ public sealed class TamperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_header_field_in_the_block_file_is_named()
+    {
+        await (await LedgerWithBlocksAsync(_directory)).DisposeAsync();
+
+        // The header starts with its 25-byte domain tag, then number (8), previous hash (32), time (8).
+        RewriteRecord(6, payload =>
+        {
+            byte[] copy = (byte[])payload.Clone();
+            copy[25 + 8 + 32 + 7] ^= 0x01;
+            return copy;
+        });
+
+        Assert.Equal(6, Assert.Throws<LedgerCorruptedException>(() => TestLedgers.Open(o => o.DataDirectory = _directory)).BlockNumber);
+        await using InMemoryLedger unverified = TestLedgers.Open(o => { o.DataDirectory = _directory; o.VerifyOnOpen = false; });
+        await AssertNamesBlockAsync(unverified, 6, "signature");
+    }
+
+    [Fact]
     public async Task Swapped_records_in_the_block_file_are_named()
     {
         await (await LedgerWithBlocksAsync(_directory)).DisposeAsync();

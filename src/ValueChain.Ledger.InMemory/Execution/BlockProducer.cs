@@ -5,10 +5,11 @@ using ValueChain.Cryptography;
 namespace ValueChain.Ledger.InMemory;
 
 /// <summary>
-/// The embedded ledger's single block producer. Takes submitted transactions in order, checks their
-/// signatures in parallel (the costly part, on every core), then, serially and deterministically,
-/// refuses what must be refused, executes the rest, seals blocks, writes them to the block file and
-/// publishes them. Callers get their receipt once the block is durable and visible.
+/// The embedded ledger's single block producer, a two-stage pipeline. The intake stage takes submitted
+/// transactions in order and checks their signatures in parallel (the costly part, on every core);
+/// meanwhile the production stage, serially and deterministically, refuses what must be refused,
+/// executes the rest, seals blocks, writes them to the block file and publishes them. Callers get
+/// their receipt once the block is durable and visible.
 /// </summary>
 internal sealed partial class BlockProducer : IAsyncDisposable
 {
@@ -23,7 +24,10 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingTransaction> _queue = Channel.CreateBounded<PendingTransaction>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Task _loop;
+    private readonly Channel<List<PendingTransaction>> _checked = Channel.CreateBounded<List<PendingTransaction>>(
+        new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+    private readonly Task _intake;
+    private readonly Task _production;
 
     public BlockProducer(LedgerStore store, BlockFile? file, IReadOnlyDictionary<string, IChaincode> chaincodes, InMemoryLedgerOptions options, PrivateKey producer, KeyDirectory keys, ILogger logger)
     {
@@ -34,7 +38,8 @@ internal sealed partial class BlockProducer : IAsyncDisposable
         _producer = producer;
         _keys = keys;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _intake = Task.Run(IntakeAsync);
+        _production = Task.Run(ProductionAsync);
     }
 
     public async Task<TransactionReceipt> SubmitAsync(SignedTransaction transaction, CancellationToken cancellationToken)
@@ -50,25 +55,40 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _intake;
+        await _production;
     }
 
-    private async Task RunAsync()
+    private async Task IntakeAsync()
     {
-        var intake = new List<PendingTransaction>(MaxIntake);
         ChannelReader<PendingTransaction> reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            intake.Clear();
-            Drain(reader, intake);
-            if (_options.BlockLinger > TimeSpan.Zero)
+            while (await reader.WaitToReadAsync())
             {
-                await LingerAsync(reader, intake);
-            }
+                var intake = new List<PendingTransaction>();
+                Drain(reader, intake);
+                if (_options.BlockLinger > TimeSpan.Zero)
+                {
+                    await LingerAsync(reader, intake);
+                }
 
+                CheckSignatures(intake);
+                await _checked.Writer.WriteAsync(intake);
+            }
+        }
+        finally
+        {
+            _checked.Writer.TryComplete();
+        }
+    }
+
+    private async Task ProductionAsync()
+    {
+        await foreach (List<PendingTransaction> intake in _checked.Reader.ReadAllAsync())
+        {
             try
             {
-                CheckSignatures(intake);
                 await ProduceAsync(intake);
             }
             catch (Exception e)
@@ -128,8 +148,18 @@ internal sealed partial class BlockProducer : IAsyncDisposable
         Parallel.ForEach(intake, CheckSignature);
     }
 
-    private void CheckSignature(PendingTransaction pending) =>
-        pending.SignatureValid = _keys.IsSignedBySender(pending.Transaction);
+    private void CheckSignature(PendingTransaction pending)
+    {
+        try
+        {
+            pending.SignatureValid = _keys.IsSignedBySender(pending.Transaction);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever a malformed transaction makes the check throw, it is a bad signature, not a stopped ledger.
+            pending.SignatureValid = false;
+        }
+    }
 
     private async Task ProduceAsync(List<PendingTransaction> intake)
     {
