@@ -8,6 +8,7 @@ namespace ValueChain;
 /// A 20-byte account address: the last 20 bytes of the Keccak-256 of an uncompressed secp256k1
 /// public key, as on Ethereum. Formats with the EIP-55 checksum; parses hex with or without it.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.AddressJsonConverter))]
 public readonly struct Address : IEquatable<Address>, IComparable<Address>, ISpanFormattable
 {
     /// <summary>The length in bytes.</summary>

@@ -12,6 +12,7 @@ public readonly record struct GeoPoint
     /// <param name="latitudeMicrodegrees">Latitude in [−90 000 000, 90 000 000].</param>
     /// <param name="longitudeMicrodegrees">Longitude in [−180 000 000, 180 000 000].</param>
     /// <exception cref="ValueChainFormatException">A coordinate is out of range.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public GeoPoint(long latitudeMicrodegrees, long longitudeMicrodegrees)
     {
         if (latitudeMicrodegrees is < -90_000_000 or > 90_000_000)

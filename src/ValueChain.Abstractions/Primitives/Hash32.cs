@@ -7,6 +7,7 @@ namespace ValueChain;
 /// A 32-byte hash (Keccak-256 or SHA-256). A value type without allocation; compares by content;
 /// formats as 0x-prefixed lower-case hex.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.Hash32JsonConverter))]
 public readonly struct Hash32 : IEquatable<Hash32>, IComparable<Hash32>, ISpanFormattable
 {
     /// <summary>The length in bytes.</summary>

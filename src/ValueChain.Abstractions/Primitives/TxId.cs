@@ -5,6 +5,7 @@ namespace ValueChain;
 /// Ethereum, the SHA-256 transaction id on Fabric.
 /// </summary>
 /// <param name="Hash">The 32 bytes of the identifier.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.TxIdJsonConverter))]
 public readonly record struct TxId(Hash32 Hash)
 {
     /// <summary>Parses 64 hex digits, with or without <c>0x</c>.</summary>

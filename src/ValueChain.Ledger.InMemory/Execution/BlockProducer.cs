@@ -236,8 +236,9 @@ internal sealed partial class BlockProducer : IAsyncDisposable
             draft.State.Apply(writes);
             receipt = new ReceiptRecord(transaction.Id, TransactionStatus.Succeeded, result, null, null, context.Events.ToList(), writes);
         }
-        catch (ChaincodeException e)
+        catch (ValueChainException e)
         {
+            // A chaincode's typed failure, or a typed error of the SDK it called (a malformed address in its arguments).
             receipt = Failed(transaction.Id, e.Code, e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ValueChain.Ledger;
+
+namespace ValueChain.Traceability;
+
+/// <summary>
+/// <see cref="IPartChainContract"/> over a generic <see cref="IContractGateway"/>: the embedded and
+/// Fabric drivers run <see cref="PartChainChaincode"/>, and this adapter calls it.
+/// </summary>
+public sealed class PartChainGatewayAdapter : IPartChainContract
+{
+    private static readonly PartChainJsonContext Json = PartChainJsonContext.Default;
+    private readonly IContractGateway _gateway;
+
+    /// <summary>Creates the adapter over <paramref name="gateway"/>.</summary>
+    public PartChainGatewayAdapter(IContractGateway gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        _gateway = gateway;
+    }
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> InviteAsync(ISigner admin, Address invitee, string name, ParticipantRole role, bool grantAdmin = false, CancellationToken cancellationToken = default) =>
+        SubmitAsync(admin, "invite", new InviteArgs(invitee, name, role, grantAdmin), Json.InviteArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ApproveInvitationAsync(ISigner admin, Address invitee, CancellationToken cancellationToken = default) =>
+        SubmitAsync(admin, "approveInvitation", new AddressArgs(invitee), Json.AddressArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RevokeAsync(ISigner admin, Address participant, CancellationToken cancellationToken = default) =>
+        SubmitAsync(admin, "revoke", new AddressArgs(participant), Json.AddressArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RegisterPartsAsync(ISigner manufacturer, IReadOnlyList<PartRegistration> parts, Location location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(manufacturer, "registerParts", new RegisterArgs(parts, location), Json.RegisterArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> AssembleAsync(ISigner owner, string assemblyId, IReadOnlyList<string> componentIds, Location location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(owner, "assemble", new AssembleArgs(assemblyId, componentIds, location), Json.AssembleArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ScanAsync(ISigner participant, string partId, Location location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(participant, "scan", new ScanArgs(partId, location), Json.ScanArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RecallBatchAsync(ISigner manufacturer, string batchNumber, CancellationToken cancellationToken = default) =>
+        SubmitAsync(manufacturer, "recallBatch", new IdArgs(batchNumber), Json.IdArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> PlaceOrderAsync(ISigner buyer, string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default) =>
+        SubmitAsync(buyer, "placeOrder", new PlaceOrderArgs(orderId, supplier, partNumber, quantity, requestedDeliveryDate), Json.PlaceOrderArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> DeclineOrderAsync(ISigner supplier, string orderId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(supplier, "declineOrder", new IdArgs(orderId), Json.IdArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> CreateDeliveryAsync(ISigner supplier, string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
+        SubmitAsync(supplier, "createDelivery", new CreateDeliveryArgs(deliveryId, orderId, lsp, partIds), Json.CreateDeliveryArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> PickUpAsync(ISigner lsp, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(lsp, "pickUp", new HandoverArgs(deliveryId, scannedPartIds, location), Json.HandoverArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> AcceptDeliveryAsync(ISigner buyer, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(buyer, "acceptDelivery", new HandoverArgs(deliveryId, scannedPartIds, location), Json.HandoverArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Participant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getParticipant", new AddressArgs(address), Json.AddressArgs, Json.Participant, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Invitation?> GetInvitationAsync(Address invitee, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getInvitation", new AddressArgs(invitee), Json.AddressArgs, Json.Invitation, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Part?> GetPartAsync(string partId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getPart", new IdArgs(partId), Json.IdArgs, Json.Part, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PartEvent>> GetHistoryAsync(string partId, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getHistory", new IdArgs(partId), Json.IdArgs, Json.ListPartEvent, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getPartsByPartNumber", new IdArgs(partNumber), Json.IdArgs, Json.ListPart, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByBatchAsync(string batchNumber, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getPartsByBatch", new IdArgs(batchNumber), Json.IdArgs, Json.ListPart, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByOwnerAsync(Address owner, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getPartsByOwner", new AddressArgs(owner), Json.AddressArgs, Json.ListPart, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetComponentsAsync(string assemblyId, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getComponents", new IdArgs(assemblyId), Json.IdArgs, Json.ListString, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public Task<Order?> GetOrderAsync(Address caller, string orderId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getOrder", new CallerIdArgs(caller, orderId), Json.CallerIdArgs, Json.Order, cancellationToken, caller);
+
+    /// <inheritdoc />
+    public Task<Delivery?> GetDeliveryAsync(Address caller, string deliveryId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getDelivery", new CallerIdArgs(caller, deliveryId), Json.CallerIdArgs, Json.Delivery, cancellationToken, caller);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(Address caller, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getOpenOrders", new AddressArgs(caller), Json.AddressArgs, Json.ListOrder, cancellationToken, caller) ?? [];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HandoverRejection>> GetRejectionsAsync(string deliveryId, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getRejections", new IdArgs(deliveryId), Json.IdArgs, Json.ListHandoverRejection, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public async Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default) =>
+        (await EvaluateAsync("checkAuthenticity", new IdArgs(partId), Json.IdArgs, Json.AuthenticityReport, cancellationToken))!;
+
+    private async Task<PartChainReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var invocation = new ContractInvocation(PartChainChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, type));
+        TransactionReceipt receipt = (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
+        HandoverRejection? rejection = receipt.ResultJson is { } result ? JsonSerializer.Deserialize(result, Json.CommandResult)?.Rejection : null;
+        return new PartChainReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events, rejection);
+    }
+
+    private async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, Address? caller = null)
+    {
+        var invocation = new ContractInvocation(PartChainChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, argumentType));
+        string? json = await _gateway.EvaluateAsync(invocation, caller, cancellationToken);
+        return json is null ? default : JsonSerializer.Deserialize(json, resultType);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ValueChain.Traceability;
+
+/// <summary>A registered member of the PartChain network.</summary>
+/// <param name="Address">The participant's signing address.</param>
+/// <param name="Name">The company or site name.</param>
+/// <param name="Role">What it does in the chain.</param>
+/// <param name="IsAdmin">Whether it holds the network-admin right (approves invitations, revokes).</param>
+/// <param name="JoinedAt">Ledger time of joining (the ledger's start for genesis participants).</param>
+/// <param name="RevokedAt">Ledger time of revocation, or null while active.</param>
+public sealed record Participant(Address Address, string Name, ParticipantRole Role, bool IsAdmin, DateTimeOffset JoinedAt, DateTimeOffset? RevokedAt)
+{
+    /// <summary>True until revoked.</summary>
+    public bool IsActive => RevokedAt is null;
+}
