@@ -25,7 +25,7 @@ public sealed partial class PartChainChaincode
 
         await TransferAsync(store, delivery, lsp.Address, PartStatus.InTransit, PartEventType.PickedUp, args.Location);
         await store.PutAsync(PartChainKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.PickedUp }, Json.Delivery);
-        store.Emit("PickedUp", new IdArgs(delivery.DeliveryId), Json.IdArgs);
+        store.Emit(PartChainEvents.PickedUp, new CustodyMove(delivery.DeliveryId, delivery.PartIds, order.Supplier, lsp.Address, PartStatus.InTransit), Json.CustodyMove);
         return null;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class PartChainChaincode
         await TransferAsync(store, delivery, buyer.Address, PartStatus.Active, PartEventType.Delivered, args.Location);
         await store.PutAsync(PartChainKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.Accepted }, Json.Delivery);
         await store.PutAsync(PartChainKeys.Order(order.OrderId), order with { Status = OrderStatus.Fulfilled }, Json.Order);
-        store.Emit("DeliveryAccepted", new IdArgs(delivery.DeliveryId), Json.IdArgs);
+        store.Emit(PartChainEvents.DeliveryAccepted, new CustodyMove(delivery.DeliveryId, delivery.PartIds, delivery.Lsp, buyer.Address, PartStatus.Active), Json.CustodyMove);
         return null;
     }
 
@@ -101,7 +101,7 @@ public sealed partial class PartChainChaincode
             await store.AppendEventAsync(problem.PartId, PartEventType.HandoverRejected, location, $"{delivery.DeliveryId}:{problem.Reason}");
         }
 
-        store.Emit("HandoverRejected", rejection, Json.HandoverRejection);
+        store.Emit(PartChainEvents.HandoverRejected, rejection, Json.HandoverRejection);
         return rejection;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class PartChainChaincode
         await store.PutAsync(PartChainKeys.Order(order.OrderId), order, Json.Order);
         await store.MarkAsync(PartChainKeys.OrderOf(order.Buyer, order.OrderId));
         await store.MarkAsync(PartChainKeys.OrderOf(order.Supplier, order.OrderId));
-        store.Emit("OrderPlaced", new IdArgs(order.OrderId), Json.IdArgs);
+        store.Emit(PartChainEvents.OrderPlaced, new IdArgs(order.OrderId), Json.IdArgs);
         return null;
     }
 
@@ -45,7 +45,7 @@ public sealed partial class PartChainChaincode
         }
 
         await store.PutAsync(PartChainKeys.Order(orderId), order with { Status = OrderStatus.Declined }, Json.Order);
-        store.Emit("OrderDeclined", new IdArgs(orderId), Json.IdArgs);
+        store.Emit(PartChainEvents.OrderDeclined, new IdArgs(orderId), Json.IdArgs);
         return null;
     }
 
@@ -92,7 +92,7 @@ public sealed partial class PartChainChaincode
         await store.PutAsync(PartChainKeys.Delivery(delivery.DeliveryId), delivery, Json.Delivery);
         await store.PutAsync(PartChainKeys.Order(order.OrderId), order with { Status = OrderStatus.InDelivery }, Json.Order);
         await store.MarkAsync(PartChainKeys.OrderOf(args.Lsp, order.OrderId));
-        store.Emit("DeliveryCreated", new IdArgs(delivery.DeliveryId), Json.IdArgs);
+        store.Emit(PartChainEvents.DeliveryCreated, new IdArgs(delivery.DeliveryId), Json.IdArgs);
         return null;
     }
 

@@ -45,7 +45,7 @@ public sealed partial class PartChainChaincode
         }
 
         var invitation = new Invitation(args.Invitee, args.Name, args.Role, args.GrantAdmin, admin.Address, [admin.Address], InvitationStatus.Pending);
-        store.Emit("ParticipantInvited", invitation, Json.Invitation);
+        store.Emit(PartChainEvents.ParticipantInvited, invitation, Json.Invitation);
         await SaveInvitationAsync(store, invitation);
         return null;
     }
@@ -66,7 +66,7 @@ public sealed partial class PartChainChaincode
         }
 
         Invitation approved = invitation with { Approvals = [.. invitation.Approvals, admin.Address] };
-        store.Emit("InvitationApproved", approved, Json.Invitation);
+        store.Emit(PartChainEvents.InvitationApproved, approved, Json.Invitation);
         await SaveInvitationAsync(store, approved);
         return null;
     }
@@ -79,7 +79,7 @@ public sealed partial class PartChainChaincode
             invitation = invitation with { Status = InvitationStatus.Accepted };
             var participant = new Participant(invitation.Invitee, invitation.Name, invitation.Role, invitation.GrantAdmin, store.Context.Timestamp, null);
             await store.PutAsync(PartChainKeys.Participant(participant.Address), participant, Json.Participant);
-            store.Emit("ParticipantJoined", participant, Json.Participant);
+            store.Emit(PartChainEvents.ParticipantJoined, participant, Json.Participant);
         }
 
         await store.PutAsync(PartChainKeys.Invitation(invitation.Invitee), invitation, Json.Invitation);
@@ -102,7 +102,7 @@ public sealed partial class PartChainChaincode
 
         Participant revoked = participant with { RevokedAt = store.Context.Timestamp };
         await store.PutAsync(PartChainKeys.Participant(target), revoked, Json.Participant);
-        store.Emit("ParticipantRevoked", revoked, Json.Participant);
+        store.Emit(PartChainEvents.ParticipantRevoked, revoked, Json.Participant);
         return null;
     }
 }

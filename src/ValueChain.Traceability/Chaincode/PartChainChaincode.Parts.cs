@@ -29,6 +29,7 @@ public sealed partial class PartChainChaincode
             }
         }
 
+        var registered = new List<Part>(args.Parts.Count);
         foreach (PartRegistration registration in args.Parts)
         {
             var part = new Part(registration.PartId, registration.PartNumber, registration.BatchNumber, manufacturer.Address, manufacturer.Address,
@@ -37,9 +38,10 @@ public sealed partial class PartChainChaincode
             await store.MarkAsync(PartChainKeys.ByPartNumber(part.PartNumber, part.PartId));
             await store.MarkAsync(PartChainKeys.ByBatch(part.BatchNumber, part.PartId));
             await store.AppendEventAsync(part.PartId, PartEventType.Registered, args.Location, null);
+            registered.Add(part);
         }
 
-        store.Emit("PartsRegistered", args, Json.RegisterArgs);
+        store.Emit(PartChainEvents.PartsRegistered, registered, Json.ListPart);
         return null;
     }
 
@@ -72,7 +74,7 @@ public sealed partial class PartChainChaincode
             await store.AppendEventAsync(assembly.PartId, PartEventType.Assembled, args.Location, componentId);
         }
 
-        store.Emit("PartsAssembled", args, Json.AssembleArgs);
+        store.Emit(PartChainEvents.PartsAssembled, args, Json.AssembleArgs);
         return null;
     }
 
@@ -82,7 +84,7 @@ public sealed partial class PartChainChaincode
         PartChainKeys.ValidateId(args.PartId, "part id");
         _ = await store.PartAsync(args.PartId) ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Part {args.PartId} is not registered.");
         await store.AppendEventAsync(args.PartId, PartEventType.Scanned, args.Location, null);
-        store.Emit("PartScanned", args, Json.ScanArgs);
+        store.Emit(PartChainEvents.PartScanned, args, Json.ScanArgs);
         return null;
     }
 
@@ -107,7 +109,7 @@ public sealed partial class PartChainChaincode
             throw new ChaincodeException(ErrorCodes.NotFound, $"{manufacturer.Name} has no parts in batch {batch} to recall.");
         }
 
-        store.Emit("BatchRecalled", new IdArgs(batch), Json.IdArgs);
+        store.Emit(PartChainEvents.BatchRecalled, new BatchRecall(batch, recalled), Json.BatchRecall);
         return null;
     }
 

@@ -29,4 +29,6 @@ namespace ValueChain.Traceability;
 [JsonSerializable(typeof(CallerIdArgs))]
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(StoredEvent))]
+[JsonSerializable(typeof(CustodyMove))]
+[JsonSerializable(typeof(BatchRecall))]
 internal sealed partial class PartChainJsonContext : JsonSerializerContext;

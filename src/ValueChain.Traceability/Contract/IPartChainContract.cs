@@ -83,6 +83,12 @@ public interface IPartChainContract
     /// <summary>The rejections recorded for a delivery (visible to all: counterfeits must be seen).</summary>
     Task<IReadOnlyList<HandoverRejection>> GetRejectionsAsync(string deliveryId, CancellationToken cancellationToken = default);
 
+    /// <summary>PartChain's ledger events in blocks [<paramref name="fromBlock"/>, <paramref name="toBlock"/>] (see <see cref="PartChainEvents"/>).</summary>
+    Task<IReadOnlyList<Ledger.LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default);
+
+    /// <summary>PartChain's ledger events from <paramref name="fromBlock"/> on: committed ones, then live ones, until cancelled.</summary>
+    IAsyncEnumerable<Ledger.LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a part is authentic.</summary>
     Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default);
 }

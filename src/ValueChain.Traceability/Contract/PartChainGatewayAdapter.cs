@@ -117,6 +117,14 @@ public sealed class PartChainGatewayAdapter : IPartChainContract
         await EvaluateAsync("getRejections", new IdArgs(deliveryId), Json.IdArgs, Json.ListHandoverRejection, cancellationToken) ?? [];
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default) =>
+        _gateway.GetEventsAsync(PartChainChaincode.ChaincodeName, fromBlock, toBlock, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default) =>
+        _gateway.WatchEventsAsync(PartChainChaincode.ChaincodeName, fromBlock, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default) =>
         (await EvaluateAsync("checkAuthenticity", new IdArgs(partId), Json.IdArgs, Json.AuthenticityReport, cancellationToken))!;
 
