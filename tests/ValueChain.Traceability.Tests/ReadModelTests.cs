@@ -87,6 +87,36 @@ public abstract class ReadModelTests
     }
 
     [Fact]
+    public async Task A_batch_recall_finds_the_parts_their_assemblies_and_the_vehicle_and_the_ledger_confirms_it()
+    {
+        await using CaseStudyLedger ledger = CaseStudyLedger.Start();
+        await ledger.RunAsync();
+        Func<DbConnection> db = await NewDatabaseAsync();
+        var projection = new PartChainProjection(ledger.Contract, db);
+        await projection.EnsureSchemaAsync();
+        await projection.CatchUpAsync();
+        var recall = new PartChainRecall(db, ledger.Contract);
+
+        RecallResult result = await recall.FindByBatchAsync("B-S1");
+
+        Assert.Equal(["SENSOR-1"], result.Parts);
+        Assert.Equal(["BRAKE-1", "WVWZZZ1JZXW000001"], result.Assemblies);
+        Assert.Equal(["WVWZZZ1JZXW000001"], result.Vehicles);
+        Assert.True((await recall.VerifyBatchAsync("B-S1", result)).Matches);
+
+        RecallVerification wrong = await recall.VerifyBatchAsync("B-S1", result with { Vehicles = [], Assemblies = ["BRAKE-1", "HORN-1"] });
+        Assert.False(wrong.Matches);
+        Assert.Equal(["assembly WVWZZZ1JZXW000001"], wrong.Missing);
+        Assert.Equal(["assembly HORN-1"], wrong.Unexpected);
+
+        RecallResult byParts = await recall.FindByPartsAsync(["HORN-1", "NOT-A-PART"]);
+        Assert.Equal(["HORN-1"], byParts.Parts);
+        Assert.Equal(["WVWZZZ1JZXW000001"], byParts.Assemblies);
+        Assert.True((await recall.VerifyPartsAsync(["HORN-1", "NOT-A-PART"], byParts)).Matches);
+        Assert.Empty((await recall.FindByBatchAsync("NO-SUCH-BATCH")).Parts);
+    }
+
+    [Fact]
     public async Task Run_follows_new_blocks_until_cancelled()
     {
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
