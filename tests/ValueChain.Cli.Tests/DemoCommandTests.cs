@@ -10,6 +10,7 @@ public sealed class DemoCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("identity", output, StringComparison.Ordinal);
         Assert.Contains("ledger", output, StringComparison.Ordinal);
+        Assert.Contains("traceability", output, StringComparison.Ordinal);
         Assert.Contains("all", output, StringComparison.Ordinal);
     }
 
@@ -26,6 +27,11 @@ public sealed class DemoCommandTests
         Assert.Contains("verifies against its signed header alone", output, StringComparison.Ordinal);
         Assert.Contains("detected at block 1", output, StringComparison.Ordinal);
         Assert.DoesNotContain("not detected", output, StringComparison.Ordinal);
+        Assert.Contains("rejected: FAKE-0815 Unregistered", output, StringComparison.Ordinal);
+        Assert.Contains("WVWZZZ1JZXW000001", output, StringComparison.Ordinal);
+        Assert.Contains("the ledger gives the same answer", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MISMATCH", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("INVALID", output, StringComparison.Ordinal);
     }
 
     [Fact]

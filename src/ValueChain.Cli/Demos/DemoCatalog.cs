@@ -7,6 +7,7 @@ internal static class DemoCatalog
     [
         new IdentityDemo(),
         new LedgerDemo(),
+        new TraceabilityDemo(),
     ];
 
     public static IDemo? Find(string name) =>

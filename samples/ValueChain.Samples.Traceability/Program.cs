@@ -1,0 +1,63 @@
+// PartChain in one page: an OEM, a tier-1 and a tier-2 supplier and a logistics provider share part
+// twins on the embedded ledger; a counterfeit is rejected at pick-up; a recall finds the vehicle.
+// Run: dotnet run --project samples/ValueChain.Samples.Traceability
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ValueChain;
+using ValueChain.Cryptography;
+using ValueChain.Ledger.InMemory;
+using ValueChain.Traceability;
+
+EthereumSigner oem = new(PrivateKey.Generate()), tier1 = new(PrivateKey.Generate()), tier2 = new(PrivateKey.Generate()), lsp = new(PrivateKey.Generate());
+Location plant = new(GeoPoint.FromDegrees(48.137154, 11.576124), "Munich");
+
+// Compose the SDK: the embedded ledger and PartChain with its genesis participants.
+var services = new ServiceCollection();
+services.AddValueChain(vc => vc
+    .UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // PartChain keeps its own participant registry
+    .AddTraceability(o =>
+    {
+        o.GenesisParticipants.Add(new Participant(oem.Address, "OEM", ParticipantRole.Oem, IsAdmin: true, DateTimeOffset.UnixEpoch, null));
+        o.GenesisParticipants.Add(new Participant(tier1.Address, "Tier-1", ParticipantRole.Supplier, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
+        o.GenesisParticipants.Add(new Participant(tier2.Address, "Tier-2", ParticipantRole.Supplier, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
+        o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
+    }));
+await using ServiceProvider provider = services.BuildServiceProvider();
+IPartChainContract chain = provider.GetRequiredService<IPartChainContract>();
+TraceabilityClient Oem = new(chain, oem), Tier1 = new(chain, tier1), Tier2 = new(chain, tier2), Lsp = new(chain, lsp);
+DateTimeOffset due = DateTimeOffset.UtcNow.AddDays(7);
+
+// Tier-2 makes a sensor and sells it to tier-1, who builds it into a brake module.
+await Tier2.RegisterPartsAsync([new("SENSOR-1", "PN-SENSOR", "B-42")], plant);
+await Tier1.PlaceOrderAsync("PO-1", tier2.Address, "PN-SENSOR", 1, due);
+await Tier2.CreateDeliveryAsync("DL-1", "PO-1", lsp.Address, ["SENSOR-1"]);
+await Lsp.PickUpAsync("DL-1", ["SENSOR-1"], plant);
+await Tier1.AcceptDeliveryAsync("DL-1", ["SENSOR-1"], plant);
+await Tier1.RegisterPartsAsync([new("BRAKE-1", "PN-BRAKE", "B-7", PartKind.Assembly)], plant);
+await Tier1.AssembleAsync("BRAKE-1", ["SENSOR-1"], plant);
+
+// Tier-1 ships the module to the OEM; at pick-up the LSP also scans a counterfeit.
+await Oem.PlaceOrderAsync("PO-2", tier1.Address, "PN-BRAKE", 1, due);
+await Tier1.CreateDeliveryAsync("DL-2", "PO-2", lsp.Address, ["BRAKE-1"]);
+PartChainReceipt pickUp = await Lsp.PickUpAsync("DL-2", ["BRAKE-1", "FAKE-1"], plant);
+Console.WriteLine($"Pick-up rejected: {string.Join(", ", pickUp.Rejection!.Parts.Select(p => $"{p.PartId} ({p.Reason})"))}");
+await Lsp.PickUpAsync("DL-2", ["BRAKE-1"], plant);
+await Oem.AcceptDeliveryAsync("DL-2", ["BRAKE-1"], plant);
+
+// The OEM builds the vehicle (an assembly whose id is its VIN).
+await Oem.RegisterPartsAsync([new("WVWZZZ1JZXW000001", "PN-VEHICLE", "B-W47", PartKind.Assembly)], plant);
+await Oem.AssembleAsync("WVWZZZ1JZXW000001", ["BRAKE-1"], plant);
+
+// Tier-2 recalls batch B-42: the OEM's ERP read model (SQLite) finds the vehicle, the ledger confirms it.
+string database = Path.Combine(Path.GetTempPath(), $"partchain-{Guid.NewGuid():N}.db");
+Func<System.Data.Common.DbConnection> readModel = () => new SqliteConnection($"Data Source={database};Pooling=False");
+await Tier2.RecallBatchAsync("B-42");
+var projection = new PartChainProjection(chain, readModel, oem.Address);
+await projection.EnsureSchemaAsync();
+await projection.CatchUpAsync();
+var recall = new PartChainRecall(readModel, chain);
+RecallResult affected = await recall.FindByBatchAsync("B-42");
+RecallVerification check = await recall.VerifyBatchAsync("B-42", affected);
+Console.WriteLine($"Recall of B-42 affects parts {string.Join(", ", affected.Parts)}, assemblies {string.Join(", ", affected.Assemblies)}, vehicles {string.Join(", ", affected.Vehicles)}");
+Console.WriteLine($"Confirmed by the ledger: {check.Matches}");
+File.Delete(database);
