@@ -221,7 +221,7 @@ public sealed class SqliteReadModelTests : ReadModelTests, IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
 
-public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelTests, IClassFixture<PostgresServer>
+public sealed class PostgresReadModelTests(ValueChain.Testing.PostgresServer server) : ReadModelTests, IClassFixture<ValueChain.Testing.PostgresServer>
 {
     protected override async Task<Func<DbConnection>> NewDatabaseAsync()
     {

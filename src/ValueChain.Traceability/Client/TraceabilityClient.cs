@@ -83,6 +83,38 @@ public sealed class TraceabilityClient
     /// <summary>The parts this participant holds.</summary>
     public Task<IReadOnlyList<Part>> GetInventoryAsync(CancellationToken cancellationToken = default) => _contract.GetPartsByOwnerAsync(Address, cancellationToken);
 
+    /// <summary>The tree of everything built into <paramref name="partId"/>, from the ledger.</summary>
+    /// <exception cref="ChaincodeException"><see cref="ErrorCodes.NotFound"/> when the part is not registered.</exception>
+    public async Task<ComponentTree> GetComponentTreeAsync(string partId, CancellationToken cancellationToken = default)
+    {
+        Part part = await _contract.GetPartAsync(partId, cancellationToken)
+            ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Part {partId} is not registered.");
+        var components = new List<ComponentTree>();
+        foreach (string componentId in await _contract.GetComponentsAsync(partId, cancellationToken))
+        {
+            components.Add(await GetComponentTreeAsync(componentId, cancellationToken));
+        }
+
+        return new ComponentTree(part, components);
+    }
+
+    /// <summary>Where a part is used: the assembly it is built into, the one that contains that, and so on up to the vehicle.</summary>
+    /// <exception cref="ChaincodeException"><see cref="ErrorCodes.NotFound"/> when the part is not registered.</exception>
+    public async Task<IReadOnlyList<Part>> GetWhereUsedAsync(string partId, CancellationToken cancellationToken = default)
+    {
+        Part part = await _contract.GetPartAsync(partId, cancellationToken)
+            ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Part {partId} is not registered.");
+        var chain = new List<Part>();
+        for (string? parent = part.AssemblyId; parent is not null && chain.Count < 64;)
+        {
+            Part assembly = (await _contract.GetPartAsync(parent, cancellationToken))!;
+            chain.Add(assembly);
+            parent = assembly.AssemblyId;
+        }
+
+        return chain;
+    }
+
     /// <summary>Handover rejections as they are recorded, from <paramref name="fromBlock"/> on, until cancelled.</summary>
     public async IAsyncEnumerable<HandoverRejection> WatchRejectionsAsync(long fromBlock = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

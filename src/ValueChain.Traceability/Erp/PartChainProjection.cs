@@ -34,9 +34,14 @@ public sealed class PartChainProjection
     }
 
     /// <summary>Creates the read model's tables, indexes and views when missing.</summary>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => CreateSchemaAsync(_connect, cancellationToken);
+
+    /// <summary>Creates the read model's tables, indexes and views when missing, without a projection (for bulk loads and readers).</summary>
+    public static async Task CreateSchemaAsync(Func<DbConnection> connect, CancellationToken cancellationToken = default)
     {
-        await using DbConnection connection = await OpenAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(connect);
+        await using DbConnection connection = connect();
+        await connection.OpenAsync(cancellationToken);
         foreach (string statement in ReadModelSchema.Create)
         {
             await ExecuteAsync(connection, null, statement, cancellationToken);

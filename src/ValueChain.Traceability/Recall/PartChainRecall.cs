@@ -16,16 +16,20 @@ public sealed class PartChainRecall
         "SELECT DISTINCT part_id, depth FROM affected";
 
     private readonly Func<DbConnection> _readModel;
-    private readonly IPartChainContract _contract;
+    private readonly IPartChainContract? _ledger;
 
-    /// <summary>Creates the recall service over a read model kept by <see cref="PartChainProjection"/> and the ledger it projects.</summary>
-    public PartChainRecall(Func<DbConnection> readModel, IPartChainContract contract)
+    /// <summary>Creates the recall service over a read model kept by <see cref="PartChainProjection"/>.</summary>
+    /// <param name="readModel">Creates unopened connections to the read model.</param>
+    /// <param name="ledger">The ledger the read model projects, to verify answers; null for queries only.</param>
+    public PartChainRecall(Func<DbConnection> readModel, IPartChainContract? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(readModel);
-        ArgumentNullException.ThrowIfNull(contract);
         _readModel = readModel;
-        _contract = contract;
+        _ledger = ledger;
     }
+
+    private IPartChainContract Ledger => _ledger
+        ?? throw new InvalidOperationException("This PartChainRecall has no ledger to verify against; pass the contract to its constructor.");
 
     /// <summary>Everything a recall of <paramref name="batchNumber"/> affects, from the read model.</summary>
     public Task<RecallResult> FindByBatchAsync(string batchNumber, CancellationToken cancellationToken = default) =>
@@ -48,7 +52,7 @@ public sealed class PartChainRecall
     public async Task<RecallVerification> VerifyBatchAsync(string batchNumber, RecallResult answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        IReadOnlyList<Part> parts = await _contract.GetPartsByBatchAsync(batchNumber, cancellationToken);
+        IReadOnlyList<Part> parts = await Ledger.GetPartsByBatchAsync(batchNumber, cancellationToken);
         return await CompareWithLedgerAsync(parts.Select(p => p.PartId).ToList(), answer, cancellationToken);
     }
 
@@ -60,7 +64,7 @@ public sealed class PartChainRecall
         var registered = new List<string>();
         foreach (string partId in partIds)
         {
-            if (await _contract.GetPartAsync(partId, cancellationToken) is not null)
+            if (await Ledger.GetPartAsync(partId, cancellationToken) is not null)
             {
                 registered.Add(partId);
             }
@@ -75,9 +79,9 @@ public sealed class PartChainRecall
         var assemblies = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string partId in recalled)
         {
-            for (string? parent = (await _contract.GetPartAsync(partId, cancellationToken))?.AssemblyId; parent is not null && assemblies.Add(parent);)
+            for (string? parent = (await Ledger.GetPartAsync(partId, cancellationToken))?.AssemblyId; parent is not null && assemblies.Add(parent);)
             {
-                parent = (await _contract.GetPartAsync(parent, cancellationToken))?.AssemblyId;
+                parent = (await Ledger.GetPartAsync(parent, cancellationToken))?.AssemblyId;
             }
         }
 

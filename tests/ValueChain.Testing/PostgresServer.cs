@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace ValueChain.Traceability.Tests;
+namespace ValueChain.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: initdb in a temporary folder, started on a free loopback
