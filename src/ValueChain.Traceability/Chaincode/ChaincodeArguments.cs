@@ -24,3 +24,5 @@ internal sealed record CallerIdArgs(Address Caller, string Id);
 internal sealed record CommandResult(HandoverRejection? Rejection);
 
 internal sealed record StoredEvent(PartEventType Type, Address Actor, Location? Location, DateTimeOffset Time, TxId TransactionId, string? Related);
+
+internal sealed record ProposeCorrectionArgs(string CorrectionId, string PartId, Address To, string Reason);

@@ -31,4 +31,6 @@ namespace ValueChain.Traceability;
 [JsonSerializable(typeof(StoredEvent))]
 [JsonSerializable(typeof(CustodyMove))]
 [JsonSerializable(typeof(BatchRecall))]
+[JsonSerializable(typeof(OwnershipCorrection))]
+[JsonSerializable(typeof(ProposeCorrectionArgs))]
 internal sealed partial class PartChainJsonContext : JsonSerializerContext;

@@ -32,6 +32,8 @@ internal static class PartChainKeys
 
     public static string Delivery(string id) => Join("delivery", id);
 
+    public static string Correction(string id) => Join("correction", id);
+
     public static string Rejection(string deliveryId, int sequence) => Join("rejection", deliveryId, sequence.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The range of every key that starts with these parts: [prefix, prefix with its last separator raised).</summary>

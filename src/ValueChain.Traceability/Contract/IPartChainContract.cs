@@ -45,6 +45,15 @@ public interface IPartChainContract
     /// <summary>The buyer's receipt scan: moves custody LSP → buyer and fulfils the order, or records a rejection.</summary>
     Task<PartChainReceipt> AcceptDeliveryAsync(ISigner buyer, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default);
 
+    /// <summary>Proposes moving a part's custody outside any order (admin only); it applies once enough distinct admins approve.</summary>
+    Task<PartChainReceipt> ProposeCorrectionAsync(ISigner admin, string correctionId, string partId, Address newHolder, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Approves a pending correction (admin only, once per admin).</summary>
+    Task<PartChainReceipt> ApproveCorrectionAsync(ISigner admin, string correctionId, CancellationToken cancellationToken = default);
+
+    /// <summary>A correction, or null.</summary>
+    Task<OwnershipCorrection?> GetCorrectionAsync(string correctionId, CancellationToken cancellationToken = default);
+
     /// <summary>A participant, or null.</summary>
     Task<Participant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default);
 

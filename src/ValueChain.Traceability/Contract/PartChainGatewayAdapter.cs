@@ -69,6 +69,18 @@ public sealed class PartChainGatewayAdapter : IPartChainContract
         SubmitAsync(buyer, "acceptDelivery", new HandoverArgs(deliveryId, scannedPartIds, location), Json.HandoverArgs, cancellationToken);
 
     /// <inheritdoc />
+    public Task<PartChainReceipt> ProposeCorrectionAsync(ISigner admin, string correctionId, string partId, Address newHolder, string reason, CancellationToken cancellationToken = default) =>
+        SubmitAsync(admin, "proposeCorrection", new ProposeCorrectionArgs(correctionId, partId, newHolder, reason), Json.ProposeCorrectionArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ApproveCorrectionAsync(ISigner admin, string correctionId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(admin, "approveCorrection", new IdArgs(correctionId), Json.IdArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OwnershipCorrection?> GetCorrectionAsync(string correctionId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getCorrection", new IdArgs(correctionId), Json.IdArgs, Json.OwnershipCorrection, cancellationToken);
+
+    /// <inheritdoc />
     public Task<Participant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default) =>
         EvaluateAsync("getParticipant", new AddressArgs(address), Json.AddressArgs, Json.Participant, cancellationToken);
 

@@ -133,7 +133,7 @@ public sealed class PartChainProjection
                 }
 
                 break;
-            case PartChainEvents.PickedUp or PartChainEvents.DeliveryAccepted:
+            case PartChainEvents.PickedUp or PartChainEvents.DeliveryAccepted or PartChainEvents.OwnershipCorrected:
                 CustodyMove move = JsonSerializer.Deserialize(e.PayloadJson, Json.CustodyMove)!;
                 foreach (string partId in move.PartIds)
                 {
@@ -144,7 +144,11 @@ public sealed class PartChainProjection
                     changes.Add(new InventoryChange(move.To, partId, partNumber, +1, e.BlockNumber, e.Index));
                 }
 
-                await RefreshDeliveryAsync(db, move.DeliveryId, cancellationToken);
+                if (e.Name != PartChainEvents.OwnershipCorrected)
+                {
+                    await RefreshDeliveryAsync(db, move.DeliveryId, cancellationToken);
+                }
+
                 break;
             case PartChainEvents.OrderPlaced or PartChainEvents.OrderDeclined:
                 await RefreshOrderAsync(db, JsonSerializer.Deserialize(e.PayloadJson, Json.IdArgs)!.Id, cancellationToken);

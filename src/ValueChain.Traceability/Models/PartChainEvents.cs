@@ -46,6 +46,12 @@ public static class PartChainEvents
     /// <summary>A buyer accepted a delivery (payload: <see cref="CustodyMove"/>).</summary>
     public const string DeliveryAccepted = "DeliveryAccepted";
 
+    /// <summary>An ownership correction was proposed or approved (payload: <see cref="OwnershipCorrection"/>).</summary>
+    public const string CorrectionProposed = "CorrectionProposed";
+
+    /// <summary>An approved correction moved custody (payload: <see cref="CustodyMove"/> with the correction id as delivery id).</summary>
+    public const string OwnershipCorrected = "OwnershipCorrected";
+
     /// <summary>A handover was rejected (payload: <see cref="HandoverRejection"/>).</summary>
     public const string HandoverRejected = "HandoverRejected";
 }

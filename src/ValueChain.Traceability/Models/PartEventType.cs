@@ -26,4 +26,7 @@ public enum PartEventType
 
     /// <summary>The part was recalled.</summary>
     Recalled = 8,
+
+    /// <summary>Custody was corrected by admin approval, outside any order (<see cref="PartEvent.Related"/> is the new holder).</summary>
+    OwnershipCorrected = 9,
 }

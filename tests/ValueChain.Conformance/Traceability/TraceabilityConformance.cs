@@ -354,6 +354,33 @@ public abstract class TraceabilityConformance
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.DeclineOrderAsync(Tier2a, "O-1")));
     }
 
+    [Fact]
+    public async Task Custody_moves_outside_an_order_only_by_a_correction_that_enough_admins_approve()
+    {
+        await using TraceabilityUnderTest ledger = await StartAsync(Options(invitationApprovals: 2));
+        IPartChainContract c = ledger.Contract;
+        await c.RegisterPartsAsync(Tier2a, [Component("LOST-1")], Plant);
+
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.ProposeCorrectionAsync(Tier2a, "K-1", "LOST-1", Tier2b.Address, "mis-delivered")));
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.ProposeCorrectionAsync(Oem, "K-1", "LOST-1", Stranger.Address, "mis-delivered")));
+        Assert.Equal(ErrorCodes.NotFound, await ErrorCodeAsync(() => c.ProposeCorrectionAsync(Oem, "K-1", "NOPE", Tier2b.Address, "mis-delivered")));
+        await c.ProposeCorrectionAsync(Oem, "K-1", "LOST-1", Tier2b.Address, "delivered to tier-2 B by mistake, confirmed by phone");
+        Assert.Equal(Tier2a.Address, (await c.GetPartAsync("LOST-1"))!.Owner);
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.ApproveCorrectionAsync(Oem, "K-1")));
+
+        PartChainReceipt approved = await c.ApproveCorrectionAsync(Tier1, "K-1");
+
+        Assert.Equal(Tier2b.Address, (await c.GetPartAsync("LOST-1"))!.Owner);
+        Assert.Contains(approved.Events, e => e.Name == PartChainEvents.OwnershipCorrected);
+        OwnershipCorrection correction = (await c.GetCorrectionAsync("K-1"))!;
+        Assert.Equal((true, Tier2a.Address, Tier2b.Address), (correction.Applied, correction.From, correction.To));
+        Assert.Equal([Oem.Address, Tier1.Address], correction.Approvals);
+        PartEvent recorded = (await c.GetHistoryAsync("LOST-1"))[^1];
+        Assert.Equal((PartEventType.OwnershipCorrected, Tier1.Address, Tier2b.Address.ToString()), (recorded.Type, recorded.Actor, recorded.Related));
+        Assert.True((await c.CheckAuthenticityAsync("LOST-1")).IsAuthentic);
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.ApproveCorrectionAsync(Oem, "K-1")));
+    }
+
     // ---- Confidentiality and queries ----
 
     [Fact]
