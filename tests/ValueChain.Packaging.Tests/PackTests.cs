@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
@@ -21,9 +20,9 @@ public sealed class PackTests : IDisposable
         string[] projects = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src")).Select(Path.GetFileName).ToArray()!;
         Assert.NotEmpty(projects);
 
-        (int exitCode, string log) = await RunAsync("dotnet", "pack", Path.Combine(RepositoryPaths.Root, "ValueChain.sln"), "-c", configuration, "--no-build", "-o", _output, "-nologo");
+        (int exitCode, string output, string error) = await ChildProcess.RunAsync("dotnet", "pack", Path.Combine(RepositoryPaths.Root, "ValueChain.sln"), "-c", configuration, "--no-build", "-o", _output, "-nologo");
 
-        Assert.True(exitCode == 0, $"dotnet pack failed:\n{log}");
+        Assert.True(exitCode == 0, $"dotnet pack failed:\n{output}{error}");
         foreach (string project in projects)
         {
             string package = Assert.Single(Directory.GetFiles(_output, $"{project}.*.nupkg"), p => IsVersionOf(project, p));
@@ -45,19 +44,4 @@ public sealed class PackTests : IDisposable
     // "ValueChain.Ledger.0.1.0.nupkg" must not count as a package of a project named "ValueChain.Ledger.InMemory".
     private static bool IsVersionOf(string project, string path) =>
         char.IsDigit(Path.GetFileName(path)[project.Length + 1]);
-
-    private static async Task<(int ExitCode, string Log)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using ValueChain.Testing;
 
@@ -12,14 +11,10 @@ public sealed class SampleTests
         string configuration = typeof(SampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         string sample = Path.Combine(RepositoryPaths.Root, "samples", "ValueChain.Samples.Traceability", "bin", configuration, "net10.0", "ValueChain.Samples.Traceability.dll");
         Assert.True(File.Exists(sample), $"The sample is not built at {sample}.");
-        var start = new ProcessStartInfo("dotnet", [sample]) { RedirectStandardOutput = true, RedirectStandardError = true };
 
-        using Process process = Process.Start(start)!;
-        string output = await process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        (int exitCode, string output, string error) = await ChildProcess.RunAsync("dotnet", sample);
 
-        Assert.True(process.ExitCode == 0, error);
+        Assert.True(exitCode == 0, error);
         Assert.Contains("Pick-up rejected: FAKE-1 (Unregistered)", output, StringComparison.Ordinal);
         Assert.Contains("vehicles WVWZZZ1JZXW000001", output, StringComparison.Ordinal);
         Assert.Contains("Confirmed by the ledger: True", output, StringComparison.Ordinal);
