@@ -1,3 +1,5 @@
+using ValueChain.Ledger;
+
 namespace ValueChain.Traceability;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace ValueChain.Traceability;
 /// </summary>
 internal static class PartChainKeys
 {
-    private const char Separator = '\u001f';
-
     public static string Participant(Address a) => Join("participant", a.ToLowerHex());
 
     public static string Invitation(Address a) => Join("invitation", a.ToLowerHex());
@@ -36,15 +36,6 @@ internal static class PartChainKeys
 
     public static string Rejection(string deliveryId, int sequence) => Join("rejection", deliveryId, sequence.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>The range of every key that starts with these parts: [prefix, prefix with its last separator raised).</summary>
-    public static (string Start, string End) Prefix(params string[] parts)
-    {
-        string start = Join(parts) + Separator;
-        return (start, start[..^1] + (char)(Separator + 1));
-    }
-
-    /// <summary>The last part of a key.</summary>
-    public static string LastPart(string key) => key[(key.LastIndexOf(Separator) + 1)..];
 
     /// <summary>Ids (part, order, delivery, batch and part numbers) are 1 to 128 printable characters.</summary>
     public static void ValidateId(string? id, string what)
@@ -55,5 +46,5 @@ internal static class PartChainKeys
         }
     }
 
-    private static string Join(params string[] parts) => string.Join(Separator, parts);
+    private static string Join(params string[] parts) => ChaincodeState.Key(parts);
 }

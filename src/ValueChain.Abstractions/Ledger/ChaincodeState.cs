@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ValueChain.Ledger;
+
+/// <summary>
+/// Typed JSON reads and writes of a chaincode's state through its <see cref="IChaincodeContext"/>,
+/// with composite keys whose parts are joined by U+001F (which ids must not contain), so that prefix
+/// ranges are exact. Chaincodes build their stores on it.
+/// </summary>
+public class ChaincodeState
+{
+    private const char Separator = '\u001f';
+
+    /// <summary>Wraps <paramref name="context"/>.</summary>
+    public ChaincodeState(IChaincodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Context = context;
+    }
+
+    /// <summary>The invocation's context.</summary>
+    public IChaincodeContext Context { get; }
+
+    /// <summary>A composite key from its parts.</summary>
+    public static string Key(params string[] parts) => string.Join(Separator, parts);
+
+    /// <summary>The range [start, end) of every key that starts with these parts.</summary>
+    public static (string Start, string End) Prefix(params string[] parts)
+    {
+        string start = Key(parts) + Separator;
+        return (start, start[..^1] + (char)(Separator + 1));
+    }
+
+    /// <summary>The last part of a composite key.</summary>
+    public static string LastPart(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key[(key.LastIndexOf(Separator) + 1)..];
+    }
+
+    /// <summary>The value at <paramref name="key"/>, or null.</summary>
+    public async Task<T?> GetAsync<T>(string key, JsonTypeInfo<T> type) where T : class
+    {
+        ReadOnlyMemory<byte>? value = await Context.GetStateAsync(key);
+        return value is null ? null : JsonSerializer.Deserialize(value.Value.Span, type);
+    }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="key"/>.</summary>
+    public Task PutAsync<T>(string key, T value, JsonTypeInfo<T> type) =>
+        Context.PutStateAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, type)).AsTask();
+
+    /// <summary>Writes a marker (for index keys whose presence is the information).</summary>
+    public Task MarkAsync(string key) => Context.PutStateAsync(key, "1"u8.ToArray()).AsTask();
+
+    /// <summary>Deletes <paramref name="key"/>.</summary>
+    public Task DeleteAsync(string key) => Context.DeleteStateAsync(key).AsTask();
+
+    /// <summary>True when <paramref name="key"/> has a value.</summary>
+    public async Task<bool> ExistsAsync(string key) => await Context.GetStateAsync(key) is not null;
+
+    /// <summary>The last key parts of every key under a prefix, in key order (for index scans).</summary>
+    public async Task<List<string>> IdsUnderAsync(params string[] prefix)
+    {
+        (string start, string end) = Prefix(prefix);
+        var ids = new List<string>();
+        await foreach (StateEntry entry in Context.GetStateByRangeAsync(start, end))
+        {
+            ids.Add(LastPart(entry.Key));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every value under a prefix, in key order.</summary>
+    public async Task<List<T>> ValuesUnderAsync<T>(JsonTypeInfo<T> type, params string[] prefix)
+    {
+        (string start, string end) = Prefix(prefix);
+        var values = new List<T>();
+        await foreach (StateEntry entry in Context.GetStateByRangeAsync(start, end))
+        {
+            values.Add(JsonSerializer.Deserialize(entry.Value.Span, type)!);
+        }
+
+        return values;
+    }
+
+    /// <summary>Emits an event with a JSON payload.</summary>
+    public void Emit<T>(string name, T payload, JsonTypeInfo<T> type) => Context.EmitEvent(name, JsonSerializer.Serialize(payload, type));
+}
