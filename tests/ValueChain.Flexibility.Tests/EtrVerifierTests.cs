@@ -91,13 +91,75 @@ public sealed class EtrVerifierTests : IDisposable
         Assert.Equal(0UL, result.EnergyWh);
     }
 
+    // ---- OCMF records (P-256, no recovery) ----
+
+    private static readonly DateTimeOffset SlotStart = new(2026, 11, 26, 18, 0, 0, TimeSpan.Zero); // slot 72
+
+    private Address OcmfMeter => MeterIds.ForP256(_meter.P256PublicKey);
+
+    private void WhitelistOcmfMeter(string location = "station-17")
+    {
+        _whitelist.Meters.Add(OcmfMeter);
+        _whitelist.Locations[OcmfMeter] = OfferTerms.LocationHash(location);
+    }
+
+    private EtrVerification VerifyOcmf(string text, Address? caller = null, OfferTerms? offer = null) =>
+        EtrVerifier.VerifyOcmf(caller ?? _fleetOperator.Address, offer ?? Offer, OcmfRecord.Parse(text), _meter.P256PublicKey, _whitelist);
+
+    [Fact]
+    public void A_valid_ocmf_record_proves_its_energy_for_the_meters_id()
+    {
+        WhitelistOcmfMeter();
+
+        // The simulated meter reads the import register (1.8.0), which evidences positive flexibility.
+        string text = _meter.SignOcmf(9, SlotStart, 100m, SlotStart.AddMinutes(15), 110m);
+        EtrVerification import = VerifyOcmf(text, offer: Offer with { Direction = FlexibilityDirection.Positive });
+
+        Assert.True(import.IsValid, import.Rejection?.ToString());
+        Assert.Equal((OcmfMeter, 10_000UL), (import.Meter, import.EnergyWh));
+    }
+
+    [Fact]
+    public void Ocmf_checks_run_in_the_same_order_with_the_same_reasons()
+    {
+        string valid = _meter.SignOcmf(9, SlotStart, 100m, SlotStart.AddMinutes(15), 110m);
+        OfferTerms positive = Offer with { Direction = FlexibilityDirection.Positive };
+
+        Assert.Equal(EtrRejection.NotFleetOperator, VerifyOcmf(valid, caller: _meter.Address, offer: positive).Rejection);
+        Assert.Equal(EtrRejection.InvalidSignature, VerifyOcmf(valid.Replace("\"RV\":110.000", "\"RV\":119.000", StringComparison.Ordinal), offer: positive).Rejection);
+        Assert.Equal(EtrRejection.MeterNotWhitelisted, VerifyOcmf(valid, offer: positive).Rejection);
+        WhitelistOcmfMeter();
+        _whitelist.Used.Add((OcmfMeter, OcmfRecord.Parse(valid).Nonce));
+        Assert.Equal(EtrRejection.NonceReplayed, VerifyOcmf(valid, offer: positive).Rejection);
+        Assert.Equal(EtrRejection.DeliveryDateMismatch, VerifyOcmf(_meter.SignOcmf(10, SlotStart.AddDays(1), 1m, SlotStart.AddDays(1).AddMinutes(15), 2m), offer: positive).Rejection);
+        Assert.Equal(EtrRejection.StartSlotMismatch, VerifyOcmf(_meter.SignOcmf(11, SlotStart.AddMinutes(15), 1m, SlotStart.AddMinutes(30), 2m), offer: positive).Rejection);
+        Assert.Equal(EtrRejection.DirectionMismatch, VerifyOcmf(_meter.SignOcmf(12, SlotStart, 1m, SlotStart.AddMinutes(15), 2m)).Rejection);
+        _whitelist.Locations[OcmfMeter] = OfferTerms.LocationHash("station-99");
+        Assert.Equal(EtrRejection.LocationMismatch, VerifyOcmf(_meter.SignOcmf(13, SlotStart, 1m, SlotStart.AddMinutes(15), 2m), offer: positive).Rejection);
+    }
+
+    [Fact]
+    public void A_record_in_another_time_zone_maps_to_the_utc_slot()
+    {
+        WhitelistOcmfMeter();
+        DateTimeOffset local = SlotStart.ToOffset(TimeSpan.FromHours(1)); // 19:00+01:00 is 18:00 UTC, slot 72
+
+        EtrVerification result = VerifyOcmf(_meter.SignOcmf(14, local, 5m, local.AddMinutes(15), 6m), offer: Offer with { Direction = FlexibilityDirection.Positive });
+
+        Assert.True(result.IsValid, result.Rejection?.ToString());
+    }
+
     private sealed class Whitelist : IMeterWhitelist
     {
         public HashSet<Address> Meters { get; } = [];
 
         public HashSet<(Address, UInt256)> Used { get; } = [];
 
+        public Dictionary<Address, Hash32> Locations { get; } = [];
+
         public bool IsWhitelisted(Address meter) => Meters.Contains(meter);
+
+        public Hash32? LocationOf(Address meter) => Locations.TryGetValue(meter, out Hash32 location) ? location : null;
 
         public bool IsNonceUsed(Address meter, UInt256 nonce) => Used.Contains((meter, nonce));
     }

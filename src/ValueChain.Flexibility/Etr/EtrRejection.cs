@@ -29,4 +29,7 @@ public enum EtrRejection
 
     /// <summary>5e. The record is for another fleet operator.</summary>
     FleetOperatorMismatch = 9,
+
+    /// <summary>6. An OCMF record's readings give no whole, non-negative energy in watt-hours.</summary>
+    InvalidReadings = 10,
 }

@@ -46,4 +46,65 @@ public sealed class EtrVerifier
             : null;
         return new(rejection, meter, rejection is null ? record.EnergyWh : 0);
     }
+
+    /// <summary>
+    /// Checks an OCMF record submitted with the meter's P-256 key, in the same order. There is no
+    /// recovery: the signature must verify with the given key, whose id must be whitelisted. The
+    /// pagination counter is the nonce; the begin reading's time gives the date and slot; the
+    /// meter's whitelisted location gives the location; the OBIS register gives the direction
+    /// (import 1.8.x positive, export 2.8.x negative); the caller is the fleet operator.
+    /// </summary>
+    public static EtrVerification VerifyOcmf(Address caller, OfferTerms offer, OcmfRecord record, byte[] meterPublicKey, IMeterWhitelist whitelist)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(meterPublicKey);
+        ArgumentNullException.ThrowIfNull(whitelist);
+        if (caller != offer.FleetOperator)
+        {
+            return new(EtrRejection.NotFleetOperator, Address.Zero, 0);
+        }
+
+        if (meterPublicKey.Length != 65 || !record.IsSignedBy(meterPublicKey))
+        {
+            return new(EtrRejection.InvalidSignature, Address.Zero, 0);
+        }
+
+        Address meter = MeterIds.ForP256(meterPublicKey);
+        DateTimeOffset start = record.StartTime.ToUniversalTime();
+        int slot = (start.Hour * 60 + start.Minute) / 15;
+        EtrRejection? rejection = !whitelist.IsWhitelisted(meter) ? EtrRejection.MeterNotWhitelisted
+            : whitelist.IsNonceUsed(meter, record.Nonce) ? EtrRejection.NonceReplayed
+            : DateOnly.FromDateTime(start.UtcDateTime) != offer.DeliveryDate ? EtrRejection.DeliveryDateMismatch
+            : slot != offer.StartSlot ? EtrRejection.StartSlotMismatch
+            : whitelist.LocationOf(meter) != offer.Location ? EtrRejection.LocationMismatch
+            : DirectionOf(record) != offer.Direction ? EtrRejection.DirectionMismatch
+            : null;
+        if (rejection is not null)
+        {
+            return new(rejection, meter, 0);
+        }
+
+        try
+        {
+            return new(null, meter, record.EnergyWh());
+        }
+        catch (ValueChainFormatException)
+        {
+            return new(EtrRejection.InvalidReadings, meter, 0);
+        }
+    }
+
+    // OBIS C field: 1 = active energy import (+A), 2 = export (−A); "1-b:1.8.0" or "01-00:01.08.00".
+    private static FlexibilityDirection? DirectionOf(OcmfRecord record)
+    {
+        string? obis = record.Readings.FirstOrDefault(r => r.Type == "B")?.Obis;
+        string? register = obis?.Split(':').LastOrDefault()?.Split('.').FirstOrDefault()?.TrimStart('0');
+        return register switch
+        {
+            "1" => FlexibilityDirection.Positive,
+            "2" => FlexibilityDirection.Negative,
+            _ => null,
+        };
+    }
 }

@@ -133,7 +133,7 @@ public sealed class OcmfRecord
             string? serial = root.TryGetProperty("MS", out JsonElement ms) ? ms.GetString() : null;
             return new OcmfRecord(text, payload, algorithm, der, serial, pagination, readings);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
             throw new ValueChainFormatException("OCMF record", text, e.Message);
         }
