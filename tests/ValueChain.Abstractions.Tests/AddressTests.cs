@@ -82,6 +82,46 @@ public sealed class AddressTests
     }
 
     [Fact]
+    public void Any_text_with_a_non_hex_character_or_the_wrong_length_is_a_typed_error_naming_it()
+    {
+        Gen<string> wrongLength = Gen.Char["0123456789abcdef"].Array[0, 80].Where(c => c.Length != 40).Select(c => "0x" + new string(c));
+        Gen<string> nonHex = Gen.Select(Gen.Char["0123456789abcdef"].Array[40], Gen.Int[0, 39], Gen.Char['g', 'z'])
+            .Select((digits, at, bad) => { digits[at] = bad; return "0x" + new string(digits); });
+        Gen.OneOf(wrongLength, nonHex).Sample(text =>
+        {
+            var error = Assert.Throws<ValueChainFormatException>(() => Address.Parse(text));
+            Assert.Equal(text, error.Input);
+            Assert.Contains(text.Length > 140 ? text[..100] : text, error.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Any_wrong_mixed_case_checksum_is_a_typed_error_naming_it()
+    {
+        Gen.Select(Gen.Byte.Array[20], Gen.Int[0, 39]).Sample((bytes, at) =>
+        {
+            string valid = new Address(bytes).ToString();
+            char[] digits = valid[2..].ToCharArray();
+            if (!char.IsLetter(digits[at]))
+            {
+                return;
+            }
+
+            digits[at] = char.IsUpper(digits[at]) ? char.ToLowerInvariant(digits[at]) : char.ToUpperInvariant(digits[at]);
+            string wrong = "0x" + new string(digits);
+            bool mixedCase = wrong.Skip(2).Any(char.IsUpper) && wrong.Skip(2).Any(char.IsLower);
+            if (mixedCase)
+            {
+                Assert.Equal(wrong, Assert.Throws<ValueChainFormatException>(() => Address.Parse(wrong)).Input);
+            }
+            else
+            {
+                Assert.Equal(new Address(bytes), Address.Parse(wrong));
+            }
+        });
+    }
+
+    [Fact]
     public void Wrong_byte_length_is_a_typed_error()
     {
         Gen.Byte.Array[0, 64].Where(b => b.Length != 20).Sample(bytes =>
