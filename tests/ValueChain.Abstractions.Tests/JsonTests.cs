@@ -23,6 +23,14 @@ public sealed class JsonTests
     }
 
     [Fact]
+    public void UInt256_travels_as_a_decimal_string_and_reads_numbers_too()
+    {
+        Assert.Equal("\"115792089237316195423570985008687907853269984665640564039457584007913129639935\"", JsonSerializer.Serialize(UInt256.MaxValue));
+        Assert.Equal(new UInt256(42), JsonSerializer.Deserialize<UInt256>("42"));
+        Assert.Throws<ValueChainFormatException>(() => JsonSerializer.Deserialize<UInt256>("\"-1\""));
+    }
+
+    [Fact]
     public void A_malformed_address_in_json_is_a_typed_error_naming_it()
     {
         var error = Assert.Throws<ValueChainFormatException>(() => JsonSerializer.Deserialize<Address>("\"0x1234\""));

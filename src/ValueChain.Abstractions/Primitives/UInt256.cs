@@ -9,6 +9,7 @@ namespace ValueChain;
 /// that would leave [0, 2^256 − 1] throws <see cref="OverflowException"/> (Solidity's checked
 /// arithmetic), so a ledger never wraps silently.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.UInt256JsonConverter))]
 public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, IFormattable
 {
     /// <summary>2^256 − 1.</summary>
