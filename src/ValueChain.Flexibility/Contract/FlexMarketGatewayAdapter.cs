@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ValueChain.Ledger;
+
+namespace ValueChain.Flexibility;
+
+/// <summary><see cref="IFlexibilityMarket"/> over a generic <see cref="IContractGateway"/> running <see cref="FlexMarketChaincode"/>.</summary>
+public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
+{
+    private static readonly FlexMarketJsonContext Json = FlexMarketJsonContext.Default;
+    private readonly IContractGateway _gateway;
+
+    /// <summary>Creates the adapter over <paramref name="gateway"/>.</summary>
+    public FlexMarketGatewayAdapter(IContractGateway gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        _gateway = gateway;
+    }
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> AddParticipantAsync(ISigner verifier, Address participant, MarketRole role, string name, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "addParticipant", new ParticipantArgs(participant, role, name), Json.ParticipantArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> RemoveParticipantAsync(ISigner verifier, Address participant, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "removeParticipant", new AddressArgs(participant), Json.AddressArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> AddMeterAsync(ISigner verifier, Address meter, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "addMeter", new MeterArgs(meter, null, null), Json.MeterArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> AddP256MeterAsync(ISigner verifier, byte[] publicKey, Hash32 location, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "addMeter", new MeterArgs(null, Hex.Encode(publicKey), location), Json.MeterArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> RemoveMeterAsync(ISigner verifier, Address meterId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "removeMeter", new AddressArgs(meterId), Json.AddressArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketParticipant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getParticipant", new AddressArgs(address), Json.AddressArgs, Json.MarketParticipant, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WhitelistedMeter?> GetMeterAsync(Address meterId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getMeter", new AddressArgs(meterId), Json.AddressArgs, Json.WhitelistedMeter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> MintAsync(ISigner verifier, Address recipient, UInt256 amount, CancellationToken cancellationToken = default) =>
+        SubmitAsync(verifier, "mint", new AmountArgs(recipient, amount), Json.AmountArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> TransferAsync(ISigner sender, Address recipient, UInt256 amount, CancellationToken cancellationToken = default) =>
+        SubmitAsync(sender, "transfer", new AmountArgs(recipient, amount), Json.AmountArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> ApproveAsync(ISigner owner, Address spender, UInt256 amount, CancellationToken cancellationToken = default) =>
+        SubmitAsync(owner, "approve", new ApproveArgs(spender, amount), Json.ApproveArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> TransferFromAsync(ISigner spender, Address from, Address recipient, UInt256 amount, CancellationToken cancellationToken = default) =>
+        SubmitAsync(spender, "transferFrom", new TransferFromArgs(from, recipient, amount), Json.TransferFromArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<UInt256> BalanceOfAsync(Address owner, CancellationToken cancellationToken = default) =>
+        (await EvaluateAsync("balanceOf", new AddressArgs(owner), Json.AddressArgs, Json.Balance, cancellationToken))!.Value;
+
+    /// <inheritdoc />
+    public async Task<UInt256> AllowanceAsync(Address owner, Address spender, CancellationToken cancellationToken = default) =>
+        (await EvaluateAsync("allowance", new AllowanceArgs(owner, spender), Json.AllowanceArgs, Json.Balance, cancellationToken))!.Value;
+
+    /// <inheritdoc />
+    public async Task<UInt256> TotalSupplyAsync(CancellationToken cancellationToken = default) =>
+        (await EvaluateAsync("totalSupply", new AddressArgs(Address.Zero), Json.AddressArgs, Json.Balance, cancellationToken))!.Value;
+
+    private async Task<MarketReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var invocation = new ContractInvocation(FlexMarketChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, type));
+        TransactionReceipt receipt = (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
+        return new MarketReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events);
+    }
+
+    private async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        var invocation = new ContractInvocation(FlexMarketChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, argumentType));
+        string? json = await _gateway.EvaluateAsync(invocation, null, cancellationToken);
+        return json is null ? default : JsonSerializer.Deserialize(json, resultType);
+    }
+}

@@ -1,0 +1,51 @@
+namespace ValueChain.Flexibility;
+
+/// <summary>
+/// The on-ledger operations of the flexibility market (so far: the whitelist and the token). Invalid
+/// calls (not whitelisted, wrong role, insufficient balance or allowance, malformed input) throw a
+/// <see cref="ChaincodeException"/> with a stable code and change nothing.
+/// </summary>
+public interface IFlexibilityMarket
+{
+    /// <summary>Whitelists a participant (verifiers only).</summary>
+    Task<MarketReceipt> AddParticipantAsync(ISigner verifier, Address participant, MarketRole role, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a participant from the whitelist (verifiers only).</summary>
+    Task<MarketReceipt> RemoveParticipantAsync(ISigner verifier, Address participant, CancellationToken cancellationToken = default);
+
+    /// <summary>Whitelists a secp256k1 meter by address, for EIP-712 records (verifiers only).</summary>
+    Task<MarketReceipt> AddMeterAsync(ISigner verifier, Address meter, CancellationToken cancellationToken = default);
+
+    /// <summary>Whitelists a P-256 meter by its 65-byte public key, installed at <paramref name="location"/>, for OCMF records (verifiers only).</summary>
+    Task<MarketReceipt> AddP256MeterAsync(ISigner verifier, byte[] publicKey, Hash32 location, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a meter (by address or P-256 meter id) from the whitelist (verifiers only).</summary>
+    Task<MarketReceipt> RemoveMeterAsync(ISigner verifier, Address meterId, CancellationToken cancellationToken = default);
+
+    /// <summary>A whitelisted participant, or null.</summary>
+    Task<MarketParticipant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default);
+
+    /// <summary>A whitelisted meter, or null.</summary>
+    Task<WhitelistedMeter?> GetMeterAsync(Address meterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates tokens (verifiers only).</summary>
+    Task<MarketReceipt> MintAsync(ISigner verifier, Address recipient, UInt256 amount, CancellationToken cancellationToken = default);
+
+    /// <summary>ERC-20 transfer from the caller.</summary>
+    Task<MarketReceipt> TransferAsync(ISigner sender, Address recipient, UInt256 amount, CancellationToken cancellationToken = default);
+
+    /// <summary>ERC-20 approve: <paramref name="spender"/> may move up to <paramref name="amount"/> of the caller's tokens (2^256 − 1 is unlimited).</summary>
+    Task<MarketReceipt> ApproveAsync(ISigner owner, Address spender, UInt256 amount, CancellationToken cancellationToken = default);
+
+    /// <summary>ERC-20 transferFrom by an approved spender.</summary>
+    Task<MarketReceipt> TransferFromAsync(ISigner spender, Address from, Address recipient, UInt256 amount, CancellationToken cancellationToken = default);
+
+    /// <summary>A token balance.</summary>
+    Task<UInt256> BalanceOfAsync(Address owner, CancellationToken cancellationToken = default);
+
+    /// <summary>What <paramref name="spender"/> may still move of <paramref name="owner"/>'s tokens.</summary>
+    Task<UInt256> AllowanceAsync(Address owner, Address spender, CancellationToken cancellationToken = default);
+
+    /// <summary>All tokens in existence.</summary>
+    Task<UInt256> TotalSupplyAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,9 @@
+using ValueChain.Ledger;
+
+namespace ValueChain.Flexibility;
+
+/// <summary>What a market command returns: where it was recorded and the events it emitted.</summary>
+/// <param name="TransactionId">The transaction.</param>
+/// <param name="BlockNumber">Its block.</param>
+/// <param name="Events">Its events.</param>
+public sealed record MarketReceipt(TxId TransactionId, long BlockNumber, IReadOnlyList<LedgerEvent> Events);

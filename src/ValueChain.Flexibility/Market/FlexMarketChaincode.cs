@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ValueChain.Ledger;
+
+namespace ValueChain.Flexibility;
+
+/// <summary>
+/// The flexibility market's rules, written once against <see cref="IChaincodeContext"/>: the
+/// whitelist (only verifiers change it; every other call checks its caller against it) and the token
+/// with ERC-20 semantics. Deterministic: identity comes from the context.
+/// </summary>
+public sealed partial class FlexMarketChaincode : IChaincode
+{
+    /// <summary>The name under which the market is deployed.</summary>
+    public const string ChaincodeName = "flexmarket";
+
+    private static readonly FlexMarketJsonContext Json = FlexMarketJsonContext.Default;
+    private readonly FrozenDictionary<Address, MarketParticipant> _genesis;
+    private readonly FrozenDictionary<string, Func<ChaincodeState, string, Task<string?>>> _functions;
+
+    /// <summary>Creates the chaincode with its deployment settings.</summary>
+    /// <exception cref="ConfigurationException">No verifier, or a genesis verifier without the verifier role.</exception>
+    public FlexMarketChaincode(FlexMarketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Verifiers.Count == 0 || options.Verifiers.Any(v => v.Role != MarketRole.Verifier))
+        {
+            throw new ConfigurationException("FlexMarketOptions.Verifiers needs at least one participant, each with the Verifier role.");
+        }
+
+        _genesis = options.Verifiers.ToFrozenDictionary(v => v.Address);
+        _functions = new Dictionary<string, Func<ChaincodeState, string, Task<string?>>>
+        {
+            ["addParticipant"] = (s, a) => AddParticipantAsync(s, Parse(a, Json.ParticipantArgs)),
+            ["removeParticipant"] = (s, a) => RemoveParticipantAsync(s, Parse(a, Json.AddressArgs).Address),
+            ["addMeter"] = (s, a) => AddMeterAsync(s, Parse(a, Json.MeterArgs)),
+            ["removeMeter"] = (s, a) => RemoveMeterAsync(s, Parse(a, Json.AddressArgs).Address),
+            ["getParticipant"] = async (s, a) => Serialize(await ParticipantAsync(s, Parse(a, Json.AddressArgs).Address), Json.MarketParticipant),
+            ["getMeter"] = async (s, a) => Serialize(await s.GetAsync(MeterKey(Parse(a, Json.AddressArgs).Address), Json.WhitelistedMeter), Json.WhitelistedMeter),
+            ["mint"] = (s, a) => MintAsync(s, Parse(a, Json.AmountArgs)),
+            ["transfer"] = (s, a) => TransferAsync(s, Parse(a, Json.AmountArgs)),
+            ["approve"] = (s, a) => ApproveAsync(s, Parse(a, Json.ApproveArgs)),
+            ["transferFrom"] = (s, a) => TransferFromAsync(s, Parse(a, Json.TransferFromArgs)),
+            ["balanceOf"] = async (s, a) => Serialize(new Balance(await BalanceAsync(s, Parse(a, Json.AddressArgs).Address)), Json.Balance),
+            ["allowance"] = async (s, a) => Serialize(new Balance(await AllowanceAsync(s, Parse(a, Json.AllowanceArgs))), Json.Balance),
+            ["totalSupply"] = async (s, _) => Serialize(new Balance(await AmountAsync(s, TotalSupplyKey)), Json.Balance),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+        Functions = _functions.Keys.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public string Name => ChaincodeName;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Functions { get; }
+
+    /// <inheritdoc />
+    public ValueTask<string?> InvokeAsync(IChaincodeContext context, string functionName, string argumentsJson, CancellationToken cancellationToken = default) =>
+        _functions.TryGetValue(functionName, out var function)
+            ? new(function(new ChaincodeState(context), argumentsJson))
+            : throw new ChaincodeException(ErrorCodes.UnknownFunction, $"The market has no function '{functionName}'.");
+
+    private static T Parse<T>(string json, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type) ?? throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments must be a {type.Type.Name} object, not null.");
+        }
+        catch (JsonException e)
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments are not a valid {type.Type.Name}: {e.Message}");
+        }
+    }
+
+    private static string Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
+}

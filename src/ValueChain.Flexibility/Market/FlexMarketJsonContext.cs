@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace ValueChain.Flexibility;
+
+/// <summary>Source-generated JSON for the market's state, arguments and events.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(MarketParticipant))]
+[JsonSerializable(typeof(WhitelistedMeter))]
+[JsonSerializable(typeof(ParticipantArgs))]
+[JsonSerializable(typeof(AddressArgs))]
+[JsonSerializable(typeof(MeterArgs))]
+[JsonSerializable(typeof(AmountArgs))]
+[JsonSerializable(typeof(ApproveArgs))]
+[JsonSerializable(typeof(TransferFromArgs))]
+[JsonSerializable(typeof(AllowanceArgs))]
+[JsonSerializable(typeof(TransferEvent))]
+[JsonSerializable(typeof(ApprovalEvent))]
+[JsonSerializable(typeof(Balance))]
+internal sealed partial class FlexMarketJsonContext : JsonSerializerContext;

@@ -1,0 +1,15 @@
+using ValueChain.Conformance.Flexibility;
+using ValueChain.Flexibility;
+
+namespace ValueChain.Ledger.InMemory.Tests;
+
+/// <summary>The flexibility market's conformance suite on the embedded ledger.</summary>
+public sealed class FlexibilityOnInMemoryLedgerTests : FlexibilityConformance
+{
+    protected override Task<FlexibilityUnderTest> StartAsync(FlexMarketOptions options)
+    {
+        // The market keeps its own whitelist; the ledger lets any key submit.
+        InMemoryLedger ledger = InMemoryLedger.Open(TestLedgers.Options(o => o.Membership = MembershipMode.Open), [new FlexMarketChaincode(options)]);
+        return Task.FromResult(new FlexibilityUnderTest(new FlexMarketGatewayAdapter(ledger), ledger, ledger));
+    }
+}
