@@ -73,12 +73,42 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
     public async Task<UInt256> TotalSupplyAsync(CancellationToken cancellationToken = default) =>
         (await EvaluateAsync("totalSupply", new AddressArgs(Address.Zero), Json.AddressArgs, Json.Balance, cancellationToken))!.Value;
 
-    private async Task<MarketReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<MarketReceipt> MakeOfferAsync(ISigner fleetOperator, OfferRequest offer, CancellationToken cancellationToken = default)
+    {
+        (MarketReceipt receipt, string? result) = await SubmitWithResultAsync(fleetOperator, "makeOffer", offer, Json.OfferRequest, cancellationToken);
+        return receipt with { OfferId = JsonSerializer.Deserialize(result!, Json.OfferCreated)!.OfferId };
+    }
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> BidAsync(ISigner bidder, long offerId, UInt256 price, CancellationToken cancellationToken = default) =>
+        SubmitAsync(bidder, "bid", new BidArgs(offerId, price), Json.BidArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> CreateContractAsync(ISigner fleetOperator, long offerId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(fleetOperator, "createContract", new OfferIdArgs(offerId), Json.OfferIdArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FlexibilityOffer?> GetOfferAsync(long offerId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getOffer", new OfferIdArgs(offerId), Json.OfferIdArgs, Json.FlexibilityOffer, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PaymentContract?> GetPaymentContractAsync(long offerId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getPaymentContract", new OfferIdArgs(offerId), Json.OfferIdArgs, Json.PaymentContract, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<MarketPhase> GetPhaseAsync(CancellationToken cancellationToken = default) =>
+        (await EvaluateAsync("getPhase", new OfferIdArgs(0), Json.OfferIdArgs, Json.MarketPhase, cancellationToken))!;
+
+    private async Task<MarketReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken) =>
+        (await SubmitWithResultAsync(signer, function, arguments, type, cancellationToken)).Receipt;
+
+    private async Task<(MarketReceipt Receipt, string? Result)> SubmitWithResultAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signer);
         var invocation = new ContractInvocation(FlexMarketChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, type));
         TransactionReceipt receipt = (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
-        return new MarketReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events);
+        return (new MarketReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events), receipt.ResultJson);
     }
 
     private async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)

@@ -48,4 +48,25 @@ public interface IFlexibilityMarket
 
     /// <summary>All tokens in existence.</summary>
     Task<UInt256> TotalSupplyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Makes an offer (fleet operators, offering stage, gate open); the receipt carries its id.</summary>
+    Task<MarketReceipt> MakeOfferAsync(ISigner fleetOperator, OfferRequest offer, CancellationToken cancellationToken = default);
+
+    /// <summary>Bids on an offer of this round (TSO or DSO, bidding stage, gate open, at least the asking price).</summary>
+    Task<MarketReceipt> BidAsync(ISigner bidder, long offerId, UInt256 price, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms an offer's result (its fleet operator, contract-creation stage of the offer's round): with a bid,
+    /// moves the winning bid and the penalty into the payment contract's escrow; without, the offer expires.
+    /// </summary>
+    Task<MarketReceipt> CreateContractAsync(ISigner fleetOperator, long offerId, CancellationToken cancellationToken = default);
+
+    /// <summary>An offer, or null.</summary>
+    Task<FlexibilityOffer?> GetOfferAsync(long offerId, CancellationToken cancellationToken = default);
+
+    /// <summary>An offer's payment contract, or null.</summary>
+    Task<PaymentContract?> GetPaymentContractAsync(long offerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The market's round and stage at the current ledger time.</summary>
+    Task<MarketPhase> GetPhaseAsync(CancellationToken cancellationToken = default);
 }

@@ -6,4 +6,5 @@ namespace ValueChain.Flexibility;
 /// <param name="TransactionId">The transaction.</param>
 /// <param name="BlockNumber">Its block.</param>
 /// <param name="Events">Its events.</param>
-public sealed record MarketReceipt(TxId TransactionId, long BlockNumber, IReadOnlyList<LedgerEvent> Events);
+/// <param name="OfferId">The new offer's id, for an offer.</param>
+public sealed record MarketReceipt(TxId TransactionId, long BlockNumber, IReadOnlyList<LedgerEvent> Events, long? OfferId = null);

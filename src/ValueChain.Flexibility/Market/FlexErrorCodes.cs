@@ -8,4 +8,13 @@ public static class FlexErrorCodes
 
     /// <summary>The spender's allowance is too small.</summary>
     public const string InsufficientAllowance = "insufficient_allowance";
+
+    /// <summary>The call belongs to another stage of the round, or to another round.</summary>
+    public const string WrongStage = "wrong_stage";
+
+    /// <summary>The stage's gate has closed (its last minute).</summary>
+    public const string GateClosed = "gate_closed";
+
+    /// <summary>The bid is below the asking price.</summary>
+    public const string BidTooLow = "bid_too_low";
 }

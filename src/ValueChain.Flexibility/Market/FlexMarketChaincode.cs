@@ -17,6 +17,7 @@ public sealed partial class FlexMarketChaincode : IChaincode
 
     private static readonly FlexMarketJsonContext Json = FlexMarketJsonContext.Default;
     private readonly FrozenDictionary<Address, MarketParticipant> _genesis;
+    private readonly FlexMarketOptions _options;
     private readonly FrozenDictionary<string, Func<ChaincodeState, string, Task<string?>>> _functions;
 
     /// <summary>Creates the chaincode with its deployment settings.</summary>
@@ -30,6 +31,7 @@ public sealed partial class FlexMarketChaincode : IChaincode
         }
 
         _genesis = options.Verifiers.ToFrozenDictionary(v => v.Address);
+        _options = options;
         _functions = new Dictionary<string, Func<ChaincodeState, string, Task<string?>>>
         {
             ["addParticipant"] = (s, a) => AddParticipantAsync(s, Parse(a, Json.ParticipantArgs)),
@@ -44,6 +46,12 @@ public sealed partial class FlexMarketChaincode : IChaincode
             ["transferFrom"] = (s, a) => TransferFromAsync(s, Parse(a, Json.TransferFromArgs)),
             ["balanceOf"] = async (s, a) => Serialize(new Balance(await BalanceAsync(s, Parse(a, Json.AddressArgs).Address)), Json.Balance),
             ["allowance"] = async (s, a) => Serialize(new Balance(await AllowanceAsync(s, Parse(a, Json.AllowanceArgs))), Json.Balance),
+            ["makeOffer"] = (s, a) => MakeOfferAsync(s, Parse(a, Json.OfferRequest)),
+            ["bid"] = (s, a) => BidAsync(s, Parse(a, Json.BidArgs)),
+            ["createContract"] = (s, a) => CreateContractAsync(s, Parse(a, Json.OfferIdArgs).OfferId),
+            ["getOffer"] = async (s, a) => Serialize(await s.GetAsync(OfferKey(Parse(a, Json.OfferIdArgs).OfferId), Json.FlexibilityOffer), Json.FlexibilityOffer),
+            ["getPaymentContract"] = async (s, a) => Serialize(await s.GetAsync(ContractKey(Parse(a, Json.OfferIdArgs).OfferId), Json.PaymentContract), Json.PaymentContract),
+            ["getPhase"] = (s, _) => Task.FromResult<string?>(Serialize(_options.Clock.PhaseAt(s.Context.Timestamp), Json.MarketPhase)),
             ["totalSupply"] = async (s, _) => Serialize(new Balance(await AmountAsync(s, TotalSupplyKey)), Json.Balance),
         }.ToFrozenDictionary(StringComparer.Ordinal);
         Functions = _functions.Keys.ToFrozenSet(StringComparer.Ordinal);

@@ -16,4 +16,11 @@ namespace ValueChain.Flexibility;
 [JsonSerializable(typeof(TransferEvent))]
 [JsonSerializable(typeof(ApprovalEvent))]
 [JsonSerializable(typeof(Balance))]
+[JsonSerializable(typeof(FlexibilityOffer))]
+[JsonSerializable(typeof(PaymentContract))]
+[JsonSerializable(typeof(OfferRequest))]
+[JsonSerializable(typeof(BidArgs))]
+[JsonSerializable(typeof(OfferIdArgs))]
+[JsonSerializable(typeof(OfferCreated))]
+[JsonSerializable(typeof(MarketPhase))]
 internal sealed partial class FlexMarketJsonContext : JsonSerializerContext;

@@ -5,4 +5,10 @@ public sealed class FlexMarketOptions
 {
     /// <summary>The verifiers (the TSO) the market starts with; at least one.</summary>
     public IList<MarketParticipant> Verifiers { get; } = [];
+
+    /// <summary>Rounds and stages (default: 15-minute rounds of 5-minute stages, gates closing 1 minute early).</summary>
+    public MarketClock Clock { get; set; } = MarketClock.Default;
+
+    /// <summary>How long after an offer's delivery window the buyer must wait to enforce the penalty (default 24 hours).</summary>
+    public TimeSpan PenaltyGrace { get; set; } = TimeSpan.FromHours(24);
 }

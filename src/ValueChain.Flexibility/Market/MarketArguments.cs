@@ -20,3 +20,9 @@ internal sealed record TransferEvent(Address From, Address To, UInt256 Value);
 internal sealed record ApprovalEvent(Address Owner, Address Spender, UInt256 Value);
 
 internal sealed record Balance(UInt256 Value);
+
+internal sealed record BidArgs(long OfferId, UInt256 Price);
+
+internal sealed record OfferIdArgs(long OfferId);
+
+internal sealed record OfferCreated(long OfferId);

@@ -123,4 +123,156 @@ public abstract class FlexibilityConformance
         Assert.Equal(UInt256.MaxValue, await m.AllowanceAsync(FleetOperator.Address, Dso.Address));
         Assert.Equal(new UInt256(300), await m.BalanceOfAsync(FleetOperator.Address));
     }
+
+    // ---- Platform: stages, offers, bids, contract creation ----
+
+    private static async Task AtStageAsync(FlexibilityUnderTest market, MarketStage stage, TimeSpan into = default)
+    {
+        // The first moment, from now on, that is `into` past the start of `stage`; no move when already there.
+        MarketPhase phase = await market.Market.GetPhaseAsync();
+        DateTimeOffset now = await market.Time.GetTimeAsync();
+        if (phase.Stage == stage && into == default && phase.GateOpen)
+        {
+            return;
+        }
+
+        DateTimeOffset target = MarketClock.Default.StageStart(phase.Round, stage) + into;
+        if (target <= now)
+        {
+            target = MarketClock.Default.StageStart(phase.Round + 1, stage) + into;
+        }
+
+        await market.Time.AdvanceAsync(target - now);
+    }
+
+    private static async Task<OfferRequest> TradableAsync(FlexibilityUnderTest market)
+    {
+        IFlexibilityMarket m = market.Market;
+        await WhitelistAsync(m);
+        foreach (ISigner trader in new ISigner[] { Tso, Dso, FleetOperator })
+        {
+            await m.MintAsync(Tso, trader.Address, 10_000);
+            await m.ApproveAsync(trader, FlexMarketChaincode.PlatformAddress, UInt256.MaxValue);
+        }
+
+        DateOnly tomorrow = DateOnly.FromDateTime((await market.Time.GetTimeAsync()).UtcDateTime).AddDays(1);
+        return new OfferRequest(tomorrow, 72, 4, OfferTerms.LocationHash("station-17"), FlexibilityDirection.Negative, 40_000, 1_000, 300);
+    }
+
+    [Fact]
+    public async Task The_highest_earliest_bid_wins_and_contract_creation_escrows_bid_and_penalty()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+
+        await AtStageAsync(market, MarketStage.Bidding);
+        await m.BidAsync(Dso, offerId, 1_200);
+        await m.BidAsync(Tso, offerId, 1_500);
+        await m.BidAsync(Dso, offerId, 1_500);
+        FlexibilityOffer bidOn = (await m.GetOfferAsync(offerId))!;
+        Assert.Equal((Tso.Address, new UInt256(1_500), 3), (bidOn.BestBidder, bidOn.BestPrice, bidOn.Bids));
+
+        await AtStageAsync(market, MarketStage.ContractCreation);
+        MarketReceipt created = await m.CreateContractAsync(FleetOperator, offerId);
+
+        PaymentContract contract = (await m.GetPaymentContractAsync(offerId))!;
+        Assert.Equal((Tso.Address, FleetOperator.Address, new UInt256(1_500), new UInt256(300)), (contract.Buyer, contract.FleetOperator, contract.Payment, contract.Penalty));
+        Assert.Equal(new UInt256(1_800), await m.BalanceOfAsync(contract.Escrow));
+        Assert.Equal(new UInt256(8_500), await m.BalanceOfAsync(Tso.Address));
+        Assert.Equal(new UInt256(9_700), await m.BalanceOfAsync(FleetOperator.Address));
+        Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(Dso.Address));
+        Assert.Equal(OfferStatus.Contracted, (await m.GetOfferAsync(offerId))!.Status);
+        Assert.Contains(created.Events, e => e.Name == "ContractCreated");
+        Assert.Equal(request.DeliveryDate.ToDateTime(new TimeOnly(19, 0)) + TimeSpan.FromHours(24), contract.Deadline.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task Calls_in_the_wrong_stage_or_after_gate_closure_fail()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+
+        await AtStageAsync(market, MarketStage.Offering, TimeSpan.FromSeconds(4 * 60 + 30));
+        Assert.Equal(FlexErrorCodes.GateClosed, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
+
+        await AtStageAsync(market, MarketStage.Bidding);
+        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
+        await AtStageAsync(market, MarketStage.Bidding, TimeSpan.FromSeconds(4 * 60 + 1));
+        Assert.Equal(FlexErrorCodes.GateClosed, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+
+        // The next round's bidding stage does not take bids on this round's offers.
+        await AtStageAsync(market, MarketStage.Offering);
+        await AtStageAsync(market, MarketStage.Bidding);
+        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+        Assert.Equal(0, (await m.GetOfferAsync(offerId))!.Bids);
+    }
+
+    [Fact]
+    public async Task Only_fleet_operators_offer_only_grid_operators_bid_and_only_the_seller_confirms()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market);
+        await AtStageAsync(market, MarketStage.Offering);
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.MakeOfferAsync(Dso, request)));
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.MakeOfferAsync(Stranger, request)));
+        Assert.Equal(ErrorCodes.InvalidFormat, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request with { DeliveryDate = request.DeliveryDate.AddDays(1) })));
+        Assert.Equal(ErrorCodes.InvalidFormat, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request with { StartSlot = 94 })));
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+
+        await AtStageAsync(market, MarketStage.Bidding);
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.BidAsync(OtherFleetOperator, offerId, 2_000)));
+        Assert.Equal(FlexErrorCodes.BidTooLow, await ErrorCodeAsync(() => m.BidAsync(Dso, offerId, 999)));
+        await m.BidAsync(Dso, offerId, 1_000);
+
+        await AtStageAsync(market, MarketStage.ContractCreation);
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.CreateContractAsync(OtherFleetOperator, offerId)));
+        Assert.Null(await m.GetPaymentContractAsync(offerId));
+    }
+
+    [Fact]
+    public async Task An_offer_without_bids_expires_and_nothing_moves()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+        await AtStageAsync(market, MarketStage.ContractCreation);
+
+        await m.CreateContractAsync(FleetOperator, offerId);
+
+        Assert.Equal(OfferStatus.Expired, (await m.GetOfferAsync(offerId))!.Status);
+        Assert.Null(await m.GetPaymentContractAsync(offerId));
+        Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(FleetOperator.Address));
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+    }
+
+    [Fact]
+    public async Task Contract_creation_without_payment_approval_fails_and_moves_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market);
+        await m.ApproveAsync(Dso, FlexMarketChaincode.PlatformAddress, 500);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+        await AtStageAsync(market, MarketStage.Bidding);
+        await m.BidAsync(Dso, offerId, 1_000);
+        await AtStageAsync(market, MarketStage.ContractCreation);
+
+        Assert.Equal(FlexErrorCodes.InsufficientAllowance, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+
+        Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(Dso.Address));
+        Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(FleetOperator.Address));
+        Assert.Equal(OfferStatus.Open, (await m.GetOfferAsync(offerId))!.Status);
+    }
 }
