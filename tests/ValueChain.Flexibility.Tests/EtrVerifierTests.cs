@@ -21,7 +21,7 @@ public sealed class EtrVerifierTests : IDisposable
     private EnergyTransferRecord Record(ulong nonce = 1) => new(_fleetOperator.Address, new DateOnly(2026, 11, 26), 72, OfferTerms.LocationHash("station-17"), FlexibilityDirection.Negative, 10_000, nonce, new DateTimeOffset(2026, 11, 26, 18, 15, 0, TimeSpan.Zero));
 
     private EtrVerification Verify(EnergyTransferRecord record, RecoverableSignature? signature = null, Address? caller = null) =>
-        _verifier.Verify(caller ?? _fleetOperator.Address, Offer, record, signature ?? _meter.Sign(record, ChainId, Contract), _whitelist);
+        _verifier.VerifyAsync(caller ?? _fleetOperator.Address, Offer, record, signature ?? _meter.Sign(record, ChainId, Contract), _whitelist).GetAwaiter().GetResult();
 
     [Fact]
     public void A_valid_record_proves_its_energy_and_meter()
@@ -104,7 +104,7 @@ public sealed class EtrVerifierTests : IDisposable
     }
 
     private EtrVerification VerifyOcmf(string text, Address? caller = null, OfferTerms? offer = null) =>
-        EtrVerifier.VerifyOcmf(caller ?? _fleetOperator.Address, offer ?? Offer, OcmfRecord.Parse(text), _meter.P256PublicKey, _whitelist);
+        EtrVerifier.VerifyOcmfAsync(caller ?? _fleetOperator.Address, offer ?? Offer, OcmfRecord.Parse(text), _meter.P256PublicKey, _whitelist).GetAwaiter().GetResult();
 
     [Fact]
     public void A_valid_ocmf_record_proves_its_energy_for_the_meters_id()
@@ -157,10 +157,10 @@ public sealed class EtrVerifierTests : IDisposable
 
         public Dictionary<Address, Hash32> Locations { get; } = [];
 
-        public bool IsWhitelisted(Address meter) => Meters.Contains(meter);
+        public ValueTask<bool> IsWhitelistedAsync(Address meter) => ValueTask.FromResult(Meters.Contains(meter));
 
-        public Hash32? LocationOf(Address meter) => Locations.TryGetValue(meter, out Hash32 location) ? location : null;
+        public ValueTask<Hash32?> LocationOfAsync(Address meter) => ValueTask.FromResult<Hash32?>(Locations.TryGetValue(meter, out Hash32 location) ? location : null);
 
-        public bool IsNonceUsed(Address meter, UInt256 nonce) => Used.Contains((meter, nonce));
+        public ValueTask<bool> IsNonceUsedAsync(Address meter, UInt256 nonce) => ValueTask.FromResult(Used.Contains((meter, nonce)));
     }
 }

@@ -20,7 +20,7 @@ public sealed class EtrVerifier
     }
 
     /// <summary>Checks <paramref name="record"/> with <paramref name="signature"/> submitted by <paramref name="caller"/> for <paramref name="offer"/>.</summary>
-    public EtrVerification Verify(Address caller, OfferTerms offer, EnergyTransferRecord record, RecoverableSignature signature, IMeterWhitelist whitelist)
+    public async Task<EtrVerification> VerifyAsync(Address caller, OfferTerms offer, EnergyTransferRecord record, RecoverableSignature signature, IMeterWhitelist whitelist)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(record);
@@ -36,8 +36,8 @@ public sealed class EtrVerifier
             return new(EtrRejection.InvalidSignature, Address.Zero, 0);
         }
 
-        EtrRejection? rejection = !whitelist.IsWhitelisted(meter) ? EtrRejection.MeterNotWhitelisted
-            : whitelist.IsNonceUsed(meter, record.Nonce) ? EtrRejection.NonceReplayed
+        EtrRejection? rejection = !await whitelist.IsWhitelistedAsync(meter) ? EtrRejection.MeterNotWhitelisted
+            : await whitelist.IsNonceUsedAsync(meter, record.Nonce) ? EtrRejection.NonceReplayed
             : record.DeliveryDate != offer.DeliveryDate ? EtrRejection.DeliveryDateMismatch
             : record.StartSlot != offer.StartSlot ? EtrRejection.StartSlotMismatch
             : record.Location != offer.Location ? EtrRejection.LocationMismatch
@@ -54,7 +54,7 @@ public sealed class EtrVerifier
     /// meter's whitelisted location gives the location; the OBIS register gives the direction
     /// (import 1.8.x positive, export 2.8.x negative); the caller is the fleet operator.
     /// </summary>
-    public static EtrVerification VerifyOcmf(Address caller, OfferTerms offer, OcmfRecord record, byte[] meterPublicKey, IMeterWhitelist whitelist)
+    public static async Task<EtrVerification> VerifyOcmfAsync(Address caller, OfferTerms offer, OcmfRecord record, byte[] meterPublicKey, IMeterWhitelist whitelist)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(record);
@@ -73,11 +73,11 @@ public sealed class EtrVerifier
         Address meter = MeterIds.ForP256(meterPublicKey);
         DateTimeOffset start = record.StartTime.ToUniversalTime();
         int slot = (start.Hour * 60 + start.Minute) / 15;
-        EtrRejection? rejection = !whitelist.IsWhitelisted(meter) ? EtrRejection.MeterNotWhitelisted
-            : whitelist.IsNonceUsed(meter, record.Nonce) ? EtrRejection.NonceReplayed
+        EtrRejection? rejection = !await whitelist.IsWhitelistedAsync(meter) ? EtrRejection.MeterNotWhitelisted
+            : await whitelist.IsNonceUsedAsync(meter, record.Nonce) ? EtrRejection.NonceReplayed
             : DateOnly.FromDateTime(start.UtcDateTime) != offer.DeliveryDate ? EtrRejection.DeliveryDateMismatch
             : slot != offer.StartSlot ? EtrRejection.StartSlotMismatch
-            : whitelist.LocationOf(meter) != offer.Location ? EtrRejection.LocationMismatch
+            : await whitelist.LocationOfAsync(meter) != offer.Location ? EtrRejection.LocationMismatch
             : DirectionOf(record) != offer.Direction ? EtrRejection.DirectionMismatch
             : null;
         if (rejection is not null)
