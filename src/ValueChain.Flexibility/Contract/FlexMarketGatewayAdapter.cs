@@ -89,6 +89,22 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
         SubmitAsync(fleetOperator, "createContract", new OfferIdArgs(offerId), Json.OfferIdArgs, cancellationToken);
 
     /// <inheritdoc />
+    public Task<MarketReceipt> RequestPaymentAsync(ISigner fleetOperator, long offerId, EnergyTransferRecord record, RecoverableSignature signature, CancellationToken cancellationToken = default) =>
+        PaymentAsync(fleetOperator, new PaymentRequestArgs(offerId, record, signature.ToString(), null, null), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> RequestOcmfPaymentAsync(ISigner fleetOperator, long offerId, string ocmfRecord, byte[] meterPublicKey, CancellationToken cancellationToken = default) =>
+        PaymentAsync(fleetOperator, new PaymentRequestArgs(offerId, null, null, ocmfRecord, Hex.Encode(meterPublicKey)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> EnforcePenaltyAsync(ISigner buyer, long offerId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(buyer, "enforcePenalty", new OfferIdArgs(offerId), Json.OfferIdArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PaymentRejection>> GetPaymentRejectionsAsync(long offerId, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getPaymentRejections", new OfferIdArgs(offerId), Json.OfferIdArgs, Json.ListPaymentRejection, cancellationToken) ?? [];
+
+    /// <inheritdoc />
     public Task<FlexibilityOffer?> GetOfferAsync(long offerId, CancellationToken cancellationToken = default) =>
         EvaluateAsync("getOffer", new OfferIdArgs(offerId), Json.OfferIdArgs, Json.FlexibilityOffer, cancellationToken);
 
@@ -99,6 +115,12 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
     /// <inheritdoc />
     public async Task<MarketPhase> GetPhaseAsync(CancellationToken cancellationToken = default) =>
         (await EvaluateAsync("getPhase", new OfferIdArgs(0), Json.OfferIdArgs, Json.MarketPhase, cancellationToken))!;
+
+    private async Task<MarketReceipt> PaymentAsync(ISigner fleetOperator, PaymentRequestArgs request, CancellationToken cancellationToken)
+    {
+        (MarketReceipt receipt, string? result) = await SubmitWithResultAsync(fleetOperator, "paymentRequest", request, Json.PaymentRequestArgs, cancellationToken);
+        return receipt with { Rejection = JsonSerializer.Deserialize(result!, Json.PaymentResult)!.Rejection };
+    }
 
     private async Task<MarketReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken) =>
         (await SubmitWithResultAsync(signer, function, arguments, type, cancellationToken)).Receipt;

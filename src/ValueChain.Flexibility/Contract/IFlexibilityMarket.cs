@@ -61,6 +61,21 @@ public interface IFlexibilityMarket
     /// </summary>
     Task<MarketReceipt> CreateContractAsync(ISigner fleetOperator, long offerId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Asks an offer's payment contract to pay for an EIP-712 record signed by a meter. A record that fails a
+    /// check pays nothing and comes back as <see cref="MarketReceipt.Rejection"/>, recorded for all to see.
+    /// </summary>
+    Task<MarketReceipt> RequestPaymentAsync(ISigner fleetOperator, long offerId, EnergyTransferRecord record, RecoverableSignature signature, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="RequestPaymentAsync"/>, for an OCMF record and its meter's P-256 key.</summary>
+    Task<MarketReceipt> RequestOcmfPaymentAsync(ISigner fleetOperator, long offerId, string ocmfRecord, byte[] meterPublicKey, CancellationToken cancellationToken = default);
+
+    /// <summary>After the deadline, the buyer takes what is left of payment and penalty; before, it fails.</summary>
+    Task<MarketReceipt> EnforcePenaltyAsync(ISigner buyer, long offerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The payment requests of an offer that were refused.</summary>
+    Task<IReadOnlyList<PaymentRejection>> GetPaymentRejectionsAsync(long offerId, CancellationToken cancellationToken = default);
+
     /// <summary>An offer, or null.</summary>
     Task<FlexibilityOffer?> GetOfferAsync(long offerId, CancellationToken cancellationToken = default);
 

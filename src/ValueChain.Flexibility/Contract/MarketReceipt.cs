@@ -7,4 +7,5 @@ namespace ValueChain.Flexibility;
 /// <param name="BlockNumber">Its block.</param>
 /// <param name="Events">Its events.</param>
 /// <param name="OfferId">The new offer's id, for an offer.</param>
-public sealed record MarketReceipt(TxId TransactionId, long BlockNumber, IReadOnlyList<LedgerEvent> Events, long? OfferId = null);
+/// <param name="Rejection">The recorded rejection of a payment request that paid nothing, or null.</param>
+public sealed record MarketReceipt(TxId TransactionId, long BlockNumber, IReadOnlyList<LedgerEvent> Events, long? OfferId = null, PaymentRejection? Rejection = null);

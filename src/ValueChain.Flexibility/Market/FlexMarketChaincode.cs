@@ -51,6 +51,9 @@ public sealed partial class FlexMarketChaincode : IChaincode
             ["createContract"] = (s, a) => CreateContractAsync(s, Parse(a, Json.OfferIdArgs).OfferId),
             ["getOffer"] = async (s, a) => Serialize(await s.GetAsync(OfferKey(Parse(a, Json.OfferIdArgs).OfferId), Json.FlexibilityOffer), Json.FlexibilityOffer),
             ["getPaymentContract"] = async (s, a) => Serialize(await s.GetAsync(ContractKey(Parse(a, Json.OfferIdArgs).OfferId), Json.PaymentContract), Json.PaymentContract),
+            ["paymentRequest"] = (s, a) => PaymentRequestAsync(s, Parse(a, Json.PaymentRequestArgs)),
+            ["enforcePenalty"] = (s, a) => EnforcePenaltyAsync(s, Parse(a, Json.OfferIdArgs).OfferId),
+            ["getPaymentRejections"] = async (s, a) => Serialize(await s.ValuesUnderAsync(Json.PaymentRejection, "payment-rejection", Parse(a, Json.OfferIdArgs).OfferId.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)), Json.ListPaymentRejection),
             ["getPhase"] = (s, _) => Task.FromResult<string?>(Serialize(_options.Clock.PhaseAt(s.Context.Timestamp), Json.MarketPhase)),
             ["totalSupply"] = async (s, _) => Serialize(new Balance(await AmountAsync(s, TotalSupplyKey)), Json.Balance),
         }.ToFrozenDictionary(StringComparer.Ordinal);

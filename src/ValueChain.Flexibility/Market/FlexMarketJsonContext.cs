@@ -23,4 +23,8 @@ namespace ValueChain.Flexibility;
 [JsonSerializable(typeof(OfferIdArgs))]
 [JsonSerializable(typeof(OfferCreated))]
 [JsonSerializable(typeof(MarketPhase))]
+[JsonSerializable(typeof(PaymentRequestArgs))]
+[JsonSerializable(typeof(PaymentResult))]
+[JsonSerializable(typeof(PaymentRejection))]
+[JsonSerializable(typeof(List<PaymentRejection>))]
 internal sealed partial class FlexMarketJsonContext : JsonSerializerContext;

@@ -9,6 +9,9 @@ public sealed class FlexMarketOptions
     /// <summary>Rounds and stages (default: 15-minute rounds of 5-minute stages, gates closing 1 minute early).</summary>
     public MarketClock Clock { get; set; } = MarketClock.Default;
 
+    /// <summary>The chain id in the EIP-712 domain of energy transfer records (on Ethereum, the chain's id).</summary>
+    public ulong ChainId { get; set; } = 31337;
+
     /// <summary>How long after an offer's delivery window the buyer must wait to enforce the penalty (default 24 hours).</summary>
     public TimeSpan PenaltyGrace { get; set; } = TimeSpan.FromHours(24);
 }

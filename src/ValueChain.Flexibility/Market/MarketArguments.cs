@@ -26,3 +26,7 @@ internal sealed record BidArgs(long OfferId, UInt256 Price);
 internal sealed record OfferIdArgs(long OfferId);
 
 internal sealed record OfferCreated(long OfferId);
+
+internal sealed record PaymentRequestArgs(long OfferId, EnergyTransferRecord? Record, string? Signature, string? Ocmf, string? MeterPublicKey);
+
+internal sealed record PaymentResult(PaymentRejection? Rejection, UInt256 Paid, UInt256 PenaltyReleased);

@@ -1,3 +1,4 @@
+using ValueChain.Cryptography;
 using ValueChain.Flexibility;
 using Xunit;
 using static ValueChain.Conformance.Flexibility.FlexibilityActors;
@@ -145,7 +146,7 @@ public abstract class FlexibilityConformance
         await market.Time.AdvanceAsync(target - now);
     }
 
-    private static async Task<OfferRequest> TradableAsync(FlexibilityUnderTest market)
+    private static async Task<OfferRequest> TradableAsync(FlexibilityUnderTest market, FlexibilityDirection direction = FlexibilityDirection.Negative)
     {
         IFlexibilityMarket m = market.Market;
         await WhitelistAsync(m);
@@ -156,7 +157,7 @@ public abstract class FlexibilityConformance
         }
 
         DateOnly tomorrow = DateOnly.FromDateTime((await market.Time.GetTimeAsync()).UtcDateTime).AddDays(1);
-        return new OfferRequest(tomorrow, 72, 4, OfferTerms.LocationHash("station-17"), FlexibilityDirection.Negative, 40_000, 1_000, 300);
+        return new OfferRequest(tomorrow, 72, 4, OfferTerms.LocationHash("station-17"), direction, 40_000, 1_000, 300);
     }
 
     [Fact]
@@ -274,5 +275,191 @@ public abstract class FlexibilityConformance
         Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(Dso.Address));
         Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(FleetOperator.Address));
         Assert.Equal(OfferStatus.Open, (await m.GetOfferAsync(offerId))!.Status);
+    }
+
+    // ---- Payment requests: the security core ----
+
+    private sealed record Contracted(long OfferId, OfferRequest Offer, PaymentContract Contract, SimulatedMeter Meter);
+
+    /// <summary>A contracted offer (40 kWh, TSO bought at 1500 with 300 penalty) and a whitelisted meter (EIP-712 by address, OCMF by key at station-17).</summary>
+    private static async Task<Contracted> ContractedAsync(FlexibilityUnderTest market, FlexibilityDirection direction = FlexibilityDirection.Negative)
+    {
+        IFlexibilityMarket m = market.Market;
+        OfferRequest request = await TradableAsync(market, direction);
+        var meter = new SimulatedMeter("SIM-7", PrivateKey.FromBytes(Keccak256.Hash("meter 7"u8).ToArray()), System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
+        await m.AddMeterAsync(Tso, meter.Address);
+        await m.AddP256MeterAsync(Tso, meter.P256PublicKey, request.Location);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
+        await AtStageAsync(market, MarketStage.Bidding);
+        await m.BidAsync(Tso, offerId, 1_500);
+        await AtStageAsync(market, MarketStage.ContractCreation);
+        await m.CreateContractAsync(FleetOperator, offerId);
+        return new Contracted(offerId, request, (await m.GetPaymentContractAsync(offerId))!, meter);
+    }
+
+    private static EnergyTransferRecord RecordFor(Contracted deal, ulong energyWh, ulong nonce) =>
+        new(FleetOperator.Address, deal.Offer.DeliveryDate, deal.Offer.StartSlot, deal.Offer.Location, deal.Offer.Direction, energyWh, nonce,
+            new DateTimeOffset(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 20)), TimeSpan.Zero));
+
+    private static Task<MarketReceipt> PayAsync(IFlexibilityMarket m, Contracted deal, EnergyTransferRecord record, ISigner? caller = null, RecoverableSignature? signature = null) =>
+        m.RequestPaymentAsync(caller ?? FleetOperator, deal.OfferId, record, signature ?? deal.Meter.Sign(record, 31337, deal.Contract.Escrow));
+
+    private static async Task<UInt256[]> BalancesAsync(IFlexibilityMarket m, Contracted deal) =>
+        [await m.BalanceOfAsync(FleetOperator.Address), await m.BalanceOfAsync(Tso.Address), await m.BalanceOfAsync(deal.Contract.Escrow)];
+
+    private static async Task AssertRefusedAsync(IFlexibilityMarket m, Contracted deal, Func<Task<MarketReceipt>> request, EtrRejection reason)
+    {
+        UInt256[] before = await BalancesAsync(m, deal);
+
+        MarketReceipt receipt = await request();
+
+        Assert.Equal(reason, receipt.Rejection?.Reason);
+        Assert.Contains(receipt.Events, e => e.Name == "PaymentRejected");
+        Assert.Equal(before, await BalancesAsync(m, deal));
+        Assert.Contains(await m.GetPaymentRejectionsAsync(deal.OfferId), r => r.Reason == reason);
+    }
+
+    [Fact]
+    public async Task Two_evs_records_pay_pro_rata_and_release_the_penalty_share()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+
+        MarketReceipt first = await PayAsync(m, deal, RecordFor(deal, 10_000, 1));
+
+        Assert.Null(first.Rejection);
+        PaymentContract contract = (await m.GetPaymentContractAsync(deal.OfferId))!;
+        Assert.Equal((new UInt256(375), new UInt256(75), 10_000UL), (contract.Paid, contract.PenaltyReleased, contract.DeliveredWh));
+        Assert.Equal(new UInt256(9_700 + 450), await m.BalanceOfAsync(FleetOperator.Address));
+
+        await PayAsync(m, deal, RecordFor(deal, 30_000, 2));
+
+        contract = (await m.GetPaymentContractAsync(deal.OfferId))!;
+        Assert.Equal((new UInt256(1_500), new UInt256(300), 40_000UL), (contract.Paid, contract.PenaltyReleased, contract.DeliveredWh));
+        Assert.Equal(UInt256.Zero, await m.BalanceOfAsync(deal.Contract.Escrow));
+        Assert.Equal(new UInt256(10_000 + 1_500), await m.BalanceOfAsync(FleetOperator.Address));
+    }
+
+    [Fact]
+    public async Task An_ocmf_record_pays_when_it_matches_and_a_changed_byte_a_wrong_key_or_a_replay_pays_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market, FlexibilityDirection.Positive);
+        DateTimeOffset slot = new(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
+        string ocmf = deal.Meter.SignOcmf(5, slot, 100m, slot.AddMinutes(15), 120m);
+        using var other = new SimulatedMeter("OTHER");
+
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf.Replace("\"RV\":120.000", "\"RV\":129.000", StringComparison.Ordinal), deal.Meter.P256PublicKey), EtrRejection.InvalidSignature);
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, other.P256PublicKey), EtrRejection.InvalidSignature);
+        MarketReceipt paid = await m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, deal.Meter.P256PublicKey);
+
+        Assert.Null(paid.Rejection);
+        Assert.Equal(new UInt256(9_700 + 750 + 150), await m.BalanceOfAsync(FleetOperator.Address));
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, deal.Meter.P256PublicKey), EtrRejection.NonceReplayed);
+    }
+
+    [Fact]
+    public async Task A_replayed_nonce_pays_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        await PayAsync(m, deal, RecordFor(deal, 5_000, 9));
+
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, RecordFor(deal, 5_000, 9)), EtrRejection.NonceReplayed);
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, RecordFor(deal, 7_000, 9)), EtrRejection.NonceReplayed);
+    }
+
+    [Fact]
+    public async Task A_meter_not_or_no_longer_on_the_whitelist_pays_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        using var rogue = new SimulatedMeter("ROGUE");
+        EnergyTransferRecord record = RecordFor(deal, 5_000, 1);
+
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record, signature: rogue.Sign(record, 31337, deal.Contract.Escrow)), EtrRejection.MeterNotWhitelisted);
+        await m.RemoveMeterAsync(Tso, deal.Meter.Address);
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record), EtrRejection.MeterNotWhitelisted);
+    }
+
+    [Theory]
+    [InlineData(EtrRejection.DeliveryDateMismatch)]
+    [InlineData(EtrRejection.StartSlotMismatch)]
+    [InlineData(EtrRejection.LocationMismatch)]
+    [InlineData(EtrRejection.DirectionMismatch)]
+    [InlineData(EtrRejection.FleetOperatorMismatch)]
+    public async Task A_record_for_another_offer_pays_nothing(EtrRejection field)
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        EnergyTransferRecord record = RecordFor(deal, 5_000, 3);
+        record = field switch
+        {
+            EtrRejection.DeliveryDateMismatch => record with { DeliveryDate = record.DeliveryDate.AddDays(1) },
+            EtrRejection.StartSlotMismatch => record with { StartSlot = record.StartSlot + 1 },
+            EtrRejection.LocationMismatch => record with { Location = OfferTerms.LocationHash("station-18") },
+            EtrRejection.DirectionMismatch => record with { Direction = FlexibilityDirection.Positive },
+            _ => record with { FleetOperator = OtherFleetOperator.Address },
+        };
+
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record), field);
+    }
+
+    [Fact]
+    public async Task Only_the_offers_fleet_operator_requests_payment_and_forged_signatures_pay_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        EnergyTransferRecord record = RecordFor(deal, 5_000, 4);
+        RecoverableSignature genuine = deal.Meter.Sign(record, 31337, deal.Contract.Escrow);
+
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record, caller: OtherFleetOperator), EtrRejection.NotFleetOperator);
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record, signature: genuine with { V = 5 }), EtrRejection.InvalidSignature);
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record, signature: genuine with { S = Hash32.Zero }), EtrRejection.InvalidSignature);
+        // A record signed for another payment contract recovers another key.
+        await AssertRefusedAsync(m, deal, () => PayAsync(m, deal, record, signature: deal.Meter.Sign(record, 31337, Stranger.Address)), EtrRejection.MeterNotWhitelisted);
+    }
+
+    [Fact]
+    public async Task Energy_above_the_offer_pays_no_more_than_what_remains()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+
+        await PayAsync(m, deal, RecordFor(deal, 30_000, 1));
+        await PayAsync(m, deal, RecordFor(deal, 30_000, 2));
+
+        PaymentContract contract = (await m.GetPaymentContractAsync(deal.OfferId))!;
+        Assert.Equal((new UInt256(1_500), new UInt256(300)), (contract.Paid, contract.PenaltyReleased));
+        Assert.Equal(UInt256.Zero, await m.BalanceOfAsync(deal.Contract.Escrow));
+    }
+
+    [Fact]
+    public async Task The_buyer_takes_what_is_left_only_after_the_deadline()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        await PayAsync(m, deal, RecordFor(deal, 10_000, 1));
+
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => m.EnforcePenaltyAsync(Tso, deal.OfferId)));
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.EnforcePenaltyAsync(Dso, deal.OfferId)));
+        await market.Time.AdvanceAsync(deal.Contract.Deadline - await market.Time.GetTimeAsync());
+
+        await m.EnforcePenaltyAsync(Tso, deal.OfferId);
+
+        // 1500 − 375 paid and 300 − 75 released: 1350 back to the buyer.
+        Assert.Equal(new UInt256(8_500 + 1_350), await m.BalanceOfAsync(Tso.Address));
+        Assert.Equal(UInt256.Zero, await m.BalanceOfAsync(deal.Contract.Escrow));
+        Assert.True((await m.GetPaymentContractAsync(deal.OfferId))!.Settled);
+        Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => PayAsync(m, deal, RecordFor(deal, 1_000, 2))));
     }
 }
