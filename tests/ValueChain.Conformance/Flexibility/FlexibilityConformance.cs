@@ -1,3 +1,4 @@
+using CsCheck;
 using ValueChain.Cryptography;
 using ValueChain.Flexibility;
 using Xunit;
@@ -461,5 +462,106 @@ public abstract class FlexibilityConformance
         Assert.Equal(UInt256.Zero, await m.BalanceOfAsync(deal.Contract.Escrow));
         Assert.True((await m.GetPaymentContractAsync(deal.OfferId))!.Settled);
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => PayAsync(m, deal, RecordFor(deal, 1_000, 2))));
+    }
+
+    // ---- Properties ----
+
+    [Fact]
+    public async Task Random_payment_sequences_conserve_tokens_and_never_pay_more_than_the_winning_bid()
+    {
+        // Each step: energy in Wh and a nonce from a small range, so that replays happen too.
+        await Gen.Select(Gen.Int[0, 50_000], Gen.Int[0, 4]).Array[1, 8].SampleAsync(async steps =>
+        {
+            await using FlexibilityUnderTest market = await StartAsync();
+            IFlexibilityMarket m = market.Market;
+            Contracted deal = await ContractedAsync(market);
+            UInt256 supply = await m.TotalSupplyAsync();
+            Address[] holders = [Tso.Address, Dso.Address, FleetOperator.Address, OtherFleetOperator.Address, deal.Contract.Escrow];
+            foreach ((int energy, int nonce) in steps)
+            {
+                await PayAsync(m, deal, RecordFor(deal, (ulong)Math.Max(1, energy), (ulong)nonce));
+
+                UInt256 held = UInt256.Zero;
+                foreach (Address holder in holders)
+                {
+                    held += await m.BalanceOfAsync(holder);
+                }
+
+                PaymentContract contract = (await m.GetPaymentContractAsync(deal.OfferId))!;
+                Assert.Equal(supply, held);
+                Assert.True(contract.Paid <= contract.Payment, $"paid {contract.Paid} of {contract.Payment}");
+                Assert.True(contract.PenaltyReleased <= contract.Penalty);
+                Assert.Equal(new UInt256(10_000 - 300) + contract.Paid + contract.PenaltyReleased, await m.BalanceOfAsync(FleetOperator.Address));
+            }
+        }, iter: 12, threads: 1);
+    }
+
+    [Fact]
+    public async Task Offline_verification_and_the_ledger_agree_on_generated_valid_and_invalid_records()
+    {
+        await Gen.Select(Gen.Int[0, 8], Gen.Int[0, 6]).Array[40].SampleAsync(async records =>
+        {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market);
+        using var rogue = new SimulatedMeter("ROGUE");
+        var offline = new OfflineWhitelist(deal.Meter.Address);
+        var verifier = new EtrVerifier(31337, deal.Contract.Escrow);
+        var offer = new OfferTerms(FleetOperator.Address, deal.Offer.DeliveryDate, deal.Offer.StartSlot, deal.Offer.SlotCount, deal.Offer.Location, deal.Offer.Direction, deal.Offer.EnergyWh);
+        int mutation = 0, rejected = 0;
+        foreach ((int kind, int nonce) in records)
+        {
+            EnergyTransferRecord record = RecordFor(deal, 100, (ulong)nonce);
+            ISigner caller = FleetOperator;
+            record = kind switch
+            {
+                1 => record with { StartSlot = record.StartSlot + 1 },
+                2 => record with { Location = OfferTerms.LocationHash("elsewhere") },
+                3 => record with { Direction = FlexibilityDirection.Positive },
+                4 => record with { DeliveryDate = record.DeliveryDate.AddDays(-1) },
+                5 => record with { FleetOperator = OtherFleetOperator.Address },
+                _ => record,
+            };
+            RecoverableSignature signature = kind switch
+            {
+                6 => rogue.Sign(record, 31337, deal.Contract.Escrow),
+                7 => deal.Meter.Sign(record, 31337, deal.Contract.Escrow) with { V = 3 },
+                _ => deal.Meter.Sign(record, 31337, deal.Contract.Escrow),
+            };
+            if (kind == 8)
+            {
+                caller = OtherFleetOperator;
+            }
+
+            EtrVerification expected = await verifier.VerifyAsync(caller.Address, offer, record, signature, offline);
+            MarketReceipt actual = await PayAsync(m, deal, record, caller, signature);
+
+            Assert.Equal(expected.Rejection, actual.Rejection?.Reason);
+            if (expected.IsValid)
+            {
+                offline.Used.Add(record.Nonce);
+            }
+            else
+            {
+                rejected++;
+            }
+
+            mutation++;
+        }
+
+        Assert.Equal(40, mutation);
+        Assert.InRange(rejected, 1, 40);
+        }, iter: 4, threads: 1);
+    }
+
+    private sealed class OfflineWhitelist(Address meter) : IMeterWhitelist
+    {
+        public HashSet<UInt256> Used { get; } = [];
+
+        public ValueTask<bool> IsWhitelistedAsync(Address candidate) => ValueTask.FromResult(candidate == meter);
+
+        public ValueTask<Hash32?> LocationOfAsync(Address candidate) => ValueTask.FromResult<Hash32?>(null);
+
+        public ValueTask<bool> IsNonceUsedAsync(Address candidate, UInt256 nonce) => ValueTask.FromResult(candidate == meter && Used.Contains(nonce));
     }
 }
