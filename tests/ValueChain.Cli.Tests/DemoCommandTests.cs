@@ -11,6 +11,7 @@ public sealed class DemoCommandTests
         Assert.Contains("identity", output, StringComparison.Ordinal);
         Assert.Contains("ledger", output, StringComparison.Ordinal);
         Assert.Contains("traceability", output, StringComparison.Ordinal);
+        Assert.Contains("flexibility", output, StringComparison.Ordinal);
         Assert.Contains("all", output, StringComparison.Ordinal);
     }
 
@@ -32,6 +33,10 @@ public sealed class DemoCommandTests
         Assert.Contains("the ledger gives the same answer", output, StringComparison.Ordinal);
         Assert.DoesNotContain("MISMATCH", output, StringComparison.Ordinal);
         Assert.DoesNotContain("INVALID", output, StringComparison.Ordinal);
+        Assert.Contains("rejected: NonceReplayed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PAID TWICE", output, StringComparison.Ordinal);
+        Assert.Contains("takes back 450 + 100", output, StringComparison.Ordinal);
+        Assert.Contains("│ Fleet operator  │ 5000  │ 5900", output, StringComparison.Ordinal);
     }
 
     [Fact]

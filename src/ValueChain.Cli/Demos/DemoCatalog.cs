@@ -8,6 +8,7 @@ internal static class DemoCatalog
         new IdentityDemo(),
         new LedgerDemo(),
         new TraceabilityDemo(),
+        new FlexibilityDemo(),
     ];
 
     public static IDemo? Find(string name) =>
