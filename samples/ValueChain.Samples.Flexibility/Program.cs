@@ -1,0 +1,51 @@
+// The EV flexibility market in one page: a fleet operator sells 20 kWh of flexibility to the TSO,
+// gets paid only against smart-meter-signed energy transfer records, and a replayed record pays nothing.
+// Run: dotnet run --project samples/ValueChain.Samples.Flexibility
+using Microsoft.Extensions.DependencyInjection;
+using ValueChain;
+using ValueChain.Cryptography;
+using ValueChain.Flexibility;
+using ValueChain.Ledger;
+using ValueChain.Ledger.InMemory;
+
+EthereumSigner tso = new(PrivateKey.Generate()), fleetOperator = new(PrivateKey.Generate());
+using var meter = new SimulatedMeter("METER-1");
+var clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)); // the start of a round
+
+var services = new ServiceCollection();
+services.AddValueChain(vc => vc
+    .UseInMemoryLedger(o => { o.Membership = MembershipMode.Open; o.Clock = clock; }) // the market keeps its own whitelist
+    .AddFlexibility(o => o.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"))));
+await using ServiceProvider provider = services.BuildServiceProvider();
+IFlexibilityMarket market = provider.GetRequiredService<IFlexibilityMarket>();
+ILedgerTimeControl time = provider.GetRequiredService<ILedgerTimeControl>();
+FlexibilityClient Tso = new(market, tso), Fleet = new(market, fleetOperator);
+
+// The TSO whitelists the fleet operator and its meter, and funds both traders; both approve the platform once.
+await market.AddParticipantAsync(tso, fleetOperator.Address, MarketRole.FleetOperator, "Fleet operator");
+await market.AddMeterAsync(tso, meter.Address);
+await market.MintAsync(tso, tso.Address, 10_000);
+await market.MintAsync(tso, fleetOperator.Address, 1_000);
+await Tso.ApprovePlatformAsync();
+await Fleet.ApprovePlatformAsync();
+
+// Offering, bidding and contract creation: three 5-minute stages of one 15-minute round.
+DateOnly tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+Hash32 park = OfferTerms.LocationHash("charging-park-7");
+long offerId = (await Fleet.OfferAsync(new OfferRequest(tomorrow, 72, 4, park, FlexibilityDirection.Negative, 20_000, 800, 200))).OfferId!.Value;
+await time.AdvanceAsync(TimeSpan.FromMinutes(5));
+await Tso.BidAsync(offerId, 1_000);
+await time.AdvanceAsync(TimeSpan.FromMinutes(5));
+await Fleet.CreateContractAsync(offerId);
+PaymentContract contract = (await market.GetPaymentContractAsync(offerId))!;
+Console.WriteLine($"Contract for offer {offerId}: {contract.Payment} payment and {contract.Penalty} penalty in escrow");
+
+// Tomorrow the meter signs what it measured; the payment contract checks it exactly as the SDK does offline.
+var record = new EnergyTransferRecord(fleetOperator.Address, tomorrow, 72, park, FlexibilityDirection.Negative, 15_000, Nonce: 1,
+    new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero));
+RecoverableSignature signature = meter.Sign(record, 31337, contract.Escrow);
+MarketReceipt paid = await Fleet.RequestPaymentAsync(offerId, record, signature);
+MarketReceipt replayed = await Fleet.RequestPaymentAsync(offerId, record, signature);
+Console.WriteLine($"Paid for 15 kWh: {(await market.GetPaymentContractAsync(offerId))!.Paid} (rejection: {paid.Rejection?.Reason.ToString() ?? "none"})");
+Console.WriteLine($"Replayed record: {replayed.Rejection?.Reason}");
+Console.WriteLine($"Fleet operator's balance: {await Fleet.BalanceAsync()}");
