@@ -86,7 +86,18 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
 
     /// <inheritdoc />
     public Task<MarketReceipt> CreateContractAsync(ISigner fleetOperator, long offerId, CancellationToken cancellationToken = default) =>
-        SubmitAsync(fleetOperator, "createContract", new OfferIdArgs(offerId), Json.OfferIdArgs, cancellationToken);
+        SubmitAsync(fleetOperator, "createContract", new CreateContractArgs(offerId, null, null), Json.CreateContractArgs, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<MarketReceipt> MakeCommittedOfferAsync(ISigner fleetOperator, Hash32 commitment, CancellationToken cancellationToken = default)
+    {
+        (MarketReceipt receipt, string? result) = await SubmitWithResultAsync(fleetOperator, "makeCommittedOffer", new CommittedOfferArgs(commitment), Json.CommittedOfferArgs, cancellationToken);
+        return receipt with { OfferId = JsonSerializer.Deserialize(result!, Json.OfferCreated)!.OfferId };
+    }
+
+    /// <inheritdoc />
+    public Task<MarketReceipt> RevealAndCreateContractAsync(ISigner fleetOperator, long offerId, OfferRequest terms, Hash32 salt, CancellationToken cancellationToken = default) =>
+        SubmitAsync(fleetOperator, "createContract", new CreateContractArgs(offerId, terms, salt), Json.CreateContractArgs, cancellationToken);
 
     /// <inheritdoc />
     public Task<MarketReceipt> RequestPaymentAsync(ISigner fleetOperator, long offerId, EnergyTransferRecord record, RecoverableSignature signature, CancellationToken cancellationToken = default) =>

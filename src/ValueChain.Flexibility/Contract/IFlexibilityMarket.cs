@@ -52,6 +52,15 @@ public interface IFlexibilityMarket
     /// <summary>Makes an offer (fleet operators, offering stage, gate open); the receipt carries its id.</summary>
     Task<MarketReceipt> MakeOfferAsync(ISigner fleetOperator, OfferRequest offer, CancellationToken cancellationToken = default);
 
+    /// <summary>In a committed-offer market, makes an offer by its hash commitment (<see cref="OfferRequest.Commit"/>); the receipt carries its id.</summary>
+    Task<MarketReceipt> MakeCommittedOfferAsync(ISigner fleetOperator, Hash32 commitment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reveals a committed offer's terms and confirms its result (its fleet operator, contract-creation stage):
+    /// the terms must hash to the commitment; a best bid below the revealed ask is no sale and the offer expires.
+    /// </summary>
+    Task<MarketReceipt> RevealAndCreateContractAsync(ISigner fleetOperator, long offerId, OfferRequest terms, Hash32 salt, CancellationToken cancellationToken = default);
+
     /// <summary>Bids on an offer of this round (TSO or DSO, bidding stage, gate open, at least the asking price).</summary>
     Task<MarketReceipt> BidAsync(ISigner bidder, long offerId, UInt256 price, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,9 @@ public static class FlexErrorCodes
     /// <summary>The stage's gate has closed (its last minute).</summary>
     public const string GateClosed = "gate_closed";
 
+    /// <summary>The revealed offer does not hash to its commitment, or the call does not fit the market's offer mode.</summary>
+    public const string CommitmentMismatch = "commitment_mismatch";
+
     /// <summary>The bid is below the asking price.</summary>
     public const string BidTooLow = "bid_too_low";
 }

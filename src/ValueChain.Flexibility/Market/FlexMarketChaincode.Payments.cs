@@ -23,6 +23,7 @@ public sealed partial class FlexMarketChaincode
         }
 
         FlexibilityOffer offer = await OfferAsync(state, args.OfferId);
+        OfferTerms terms = offer.Terms!; // a contract exists only for revealed terms
         var whitelist = new LedgerWhitelist(state);
         if ((args.Record is null) == (args.Ocmf is null))
         {
@@ -33,10 +34,10 @@ public sealed partial class FlexMarketChaincode
         try
         {
             check = args.Record is { } record
-                ? await new EtrVerifier(_options.ChainId, contract.Escrow).VerifyAsync(state.Context.Caller, offer.Terms, record, RecoverableSignature.Parse(args.Signature ?? ""), whitelist)
-                : await EtrVerifier.VerifyOcmfAsync(state.Context.Caller, offer.Terms, OcmfRecord.Parse(args.Ocmf!), Hex.Decode(args.MeterPublicKey ?? "", "meter public key"), whitelist);
+                ? await new EtrVerifier(_options.ChainId, contract.Escrow).VerifyAsync(state.Context.Caller, terms, record, RecoverableSignature.Parse(args.Signature ?? ""), whitelist)
+                : await EtrVerifier.VerifyOcmfAsync(state.Context.Caller, terms, OcmfRecord.Parse(args.Ocmf!), Hex.Decode(args.MeterPublicKey ?? "", "meter public key"), whitelist);
         }
-        catch (ValueChainException) when (state.Context.Caller == offer.Terms.FleetOperator)
+        catch (ValueChainException) when (state.Context.Caller == terms.FleetOperator)
         {
             // A signature or record that does not even parse is a forged one: recorded like any failed check.
             check = new EtrVerification(EtrRejection.InvalidSignature, Address.Zero, 0);
@@ -59,8 +60,8 @@ public sealed partial class FlexMarketChaincode
         await state.MarkAsync(NonceKey(check.Meter, nonce));
 
         // Pro rata in integer arithmetic, never more than what remains.
-        UInt256 pay = Share(contract.Payment, check.EnergyWh, offer.Terms.EnergyWh, contract.Payment - contract.Paid);
-        UInt256 release = Share(contract.Penalty, check.EnergyWh, offer.Terms.EnergyWh, contract.Penalty - contract.PenaltyReleased);
+        UInt256 pay = Share(contract.Payment, check.EnergyWh, terms.EnergyWh, contract.Payment - contract.Paid);
+        UInt256 release = Share(contract.Penalty, check.EnergyWh, terms.EnergyWh, contract.Penalty - contract.PenaltyReleased);
         await MoveAsync(state, contract.Escrow, contract.FleetOperator, pay + release);
         PaymentContract updated = contract with
         {

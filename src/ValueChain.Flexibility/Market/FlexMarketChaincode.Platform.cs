@@ -36,28 +36,56 @@ public sealed partial class FlexMarketChaincode
         return phase.GateOpen ? phase : throw new ChaincodeException(FlexErrorCodes.GateClosed, $"The {stage} gate closed; the stage ends at {phase.StageEnds:O}.");
     }
 
-    private async Task<string?> MakeOfferAsync(ChaincodeState state, OfferRequest args)
+    private async Task<string?> MakeOfferAsync(ChaincodeState state, OfferRequest request)
     {
         MarketParticipant seller = await CallerAsync(state, MarketRole.FleetOperator);
         MarketPhase phase = RequireStage(state, MarketStage.Offering);
-        DateOnly tomorrow = DateOnly.FromDateTime(state.Context.Timestamp.UtcDateTime).AddDays(1);
-        if (args.DeliveryDate != tomorrow)
+        if (_options.CommittedOffers)
         {
-            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The market is day-ahead: deliveries are for {tomorrow:yyyy-MM-dd}, not {args.DeliveryDate:yyyy-MM-dd}.");
+            throw new ChaincodeException(FlexErrorCodes.CommitmentMismatch, "This market takes hash-committed offers only (makeCommittedOffer).");
         }
 
-        if (args.StartSlot is < 0 or > 95 || args.SlotCount < 1 || args.StartSlot + args.SlotCount > 96 || args.EnergyWh == 0 || args.AskingPrice.IsZero || !Enum.IsDefined(args.Direction))
+        OfferTerms terms = ValidTerms(state.Context.Timestamp, seller.Address, request);
+        return await StoreOfferAsync(state, new FlexibilityOffer(0, phase.Round, seller.Address, null, terms, request.AskingPrice, request.Penalty, OfferStatus.Open, Address.Zero, UInt256.Zero, 0));
+    }
+
+    private async Task<string?> MakeCommittedOfferAsync(ChaincodeState state, Hash32 commitment)
+    {
+        MarketParticipant seller = await CallerAsync(state, MarketRole.FleetOperator);
+        MarketPhase phase = RequireStage(state, MarketStage.Offering);
+        if (!_options.CommittedOffers)
         {
-            throw new ChaincodeException(ErrorCodes.InvalidFormat, "An offer needs slots within the day (0–95), energy above zero, an asking price above zero and a direction.");
+            throw new ChaincodeException(FlexErrorCodes.CommitmentMismatch, "This market takes structured offers only (makeOffer).");
         }
 
+        return await StoreOfferAsync(state, new FlexibilityOffer(0, phase.Round, seller.Address, commitment, null, UInt256.Zero, UInt256.Zero, OfferStatus.Open, Address.Zero, UInt256.Zero, 0));
+    }
+
+    private static async Task<string?> StoreOfferAsync(ChaincodeState state, FlexibilityOffer offer)
+    {
         long id = await CountAsync(state, OfferCounterKey) + 1;
-        var terms = new OfferTerms(seller.Address, args.DeliveryDate, args.StartSlot, args.SlotCount, args.Location, args.Direction, args.EnergyWh);
-        var offer = new FlexibilityOffer(id, phase.Round, terms, args.AskingPrice, args.Penalty, OfferStatus.Open, Address.Zero, UInt256.Zero, 0);
+        offer = offer with { OfferId = id };
         await state.PutAsync(OfferKey(id), offer, Json.FlexibilityOffer);
         await state.Context.PutStateAsync(OfferCounterKey, Encoding.UTF8.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
         state.Emit("OfferMade", offer, Json.FlexibilityOffer);
         return Serialize(new OfferCreated(id), Json.OfferCreated);
+    }
+
+    // Day-ahead (the day after the offering), whole slots within the day, energy and price above zero.
+    private static OfferTerms ValidTerms(DateTimeOffset offeredAt, Address seller, OfferRequest request)
+    {
+        DateOnly tomorrow = DateOnly.FromDateTime(offeredAt.UtcDateTime).AddDays(1);
+        if (request.DeliveryDate != tomorrow)
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The market is day-ahead: deliveries are for {tomorrow:yyyy-MM-dd}, not {request.DeliveryDate:yyyy-MM-dd}.");
+        }
+
+        if (request.StartSlot is < 0 or > 95 || request.SlotCount < 1 || request.StartSlot + request.SlotCount > 96 || request.EnergyWh == 0 || request.AskingPrice.IsZero || !Enum.IsDefined(request.Direction))
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, "An offer needs slots within the day (0–95), energy above zero, an asking price above zero and a direction.");
+        }
+
+        return new OfferTerms(seller, request.DeliveryDate, request.StartSlot, request.SlotCount, request.Location, request.Direction, request.EnergyWh);
     }
 
     private async Task<string?> BidAsync(ChaincodeState state, BidArgs args)
@@ -65,12 +93,12 @@ public sealed partial class FlexMarketChaincode
         MarketParticipant bidder = await CallerAsync(state, MarketRole.Verifier, MarketRole.Dso);
         FlexibilityOffer offer = await OfferAsync(state, args.OfferId);
         RequireStage(state, MarketStage.Bidding, offer.Round);
-        if (args.Price < offer.AskingPrice)
+        if (offer.Commitment is null && args.Price < offer.AskingPrice)
         {
             throw new ChaincodeException(FlexErrorCodes.BidTooLow, $"Offer {offer.OfferId} asks at least {offer.AskingPrice}, not {args.Price}.");
         }
 
-        // The highest bid wins; of equal bids, the earlier.
+        // The highest bid wins; of equal bids, the earlier. A committed offer's ask is checked at its reveal.
         FlexibilityOffer updated = args.Price > offer.BestPrice || offer.Bids == 0
             ? offer with { BestBidder = bidder.Address, BestPrice = args.Price, Bids = offer.Bids + 1 }
             : offer with { Bids = offer.Bids + 1 };
@@ -79,11 +107,12 @@ public sealed partial class FlexMarketChaincode
         return null;
     }
 
-    private async Task<string?> CreateContractAsync(ChaincodeState state, long offerId)
+    private async Task<string?> CreateContractAsync(ChaincodeState state, CreateContractArgs args)
     {
+        long offerId = args.OfferId;
         MarketParticipant seller = await CallerAsync(state, MarketRole.FleetOperator);
         FlexibilityOffer offer = await OfferAsync(state, offerId);
-        if (offer.Terms.FleetOperator != seller.Address)
+        if (offer.FleetOperator != seller.Address)
         {
             throw new ChaincodeException(ErrorCodes.Unauthorized, $"Only the fleet operator of offer {offerId} confirms its result.");
         }
@@ -92,6 +121,22 @@ public sealed partial class FlexMarketChaincode
         if (offer.Status != OfferStatus.Open)
         {
             throw new ChaincodeException(ErrorCodes.Conflict, $"Offer {offerId} is already {offer.Status}.");
+        }
+
+        if (offer.Commitment is { } commitment)
+        {
+            // The fleet operator reveals the terms it committed to; a best bid below the revealed ask is no sale.
+            if (args.Reveal is null || args.Salt is null || args.Reveal.Commit(args.Salt.Value) != commitment)
+            {
+                throw new ChaincodeException(FlexErrorCodes.CommitmentMismatch, $"The revealed terms do not hash to offer {offerId}'s commitment {commitment}.");
+            }
+
+            OfferTerms revealed = ValidTerms(_options.Clock.StageStart(offer.Round, MarketStage.Offering), seller.Address, args.Reveal);
+            offer = offer with { Terms = revealed, AskingPrice = args.Reveal.AskingPrice, Penalty = args.Reveal.Penalty };
+            if (offer.BestPrice < offer.AskingPrice)
+            {
+                offer = offer with { Bids = 0 };
+            }
         }
 
         if (offer.Bids == 0)
@@ -105,7 +150,7 @@ public sealed partial class FlexMarketChaincode
         Address escrow = EscrowAddress(offerId);
         await SpendApprovedAsync(state, offer.BestBidder, escrow, offer.BestPrice);
         await SpendApprovedAsync(state, seller.Address, escrow, offer.Penalty);
-        DateTimeOffset deadline = offer.Terms.Window().End + _options.PenaltyGrace;
+        DateTimeOffset deadline = offer.Terms!.Window().End + _options.PenaltyGrace;
         var contract = new PaymentContract(offerId, offer.BestBidder, seller.Address, escrow, offer.BestPrice, offer.Penalty, UInt256.Zero, UInt256.Zero, 0, deadline, false);
         await state.PutAsync(ContractKey(offerId), contract, Json.PaymentContract);
         await state.PutAsync(OfferKey(offerId), offer with { Status = OfferStatus.Contracted }, Json.FlexibilityOffer);

@@ -21,6 +21,8 @@ namespace ValueChain.Flexibility;
 [JsonSerializable(typeof(OfferRequest))]
 [JsonSerializable(typeof(BidArgs))]
 [JsonSerializable(typeof(OfferIdArgs))]
+[JsonSerializable(typeof(CommittedOfferArgs))]
+[JsonSerializable(typeof(CreateContractArgs))]
 [JsonSerializable(typeof(OfferCreated))]
 [JsonSerializable(typeof(MarketPhase))]
 [JsonSerializable(typeof(PaymentRequestArgs))]

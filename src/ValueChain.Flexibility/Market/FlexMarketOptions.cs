@@ -9,6 +9,12 @@ public sealed class FlexMarketOptions
     /// <summary>Rounds and stages (default: 15-minute rounds of 5-minute stages, gates closing 1 minute early).</summary>
     public MarketClock Clock { get; set; } = MarketClock.Default;
 
+    /// <summary>
+    /// Whether offers are stored as structured fields (the default) or as hash commitments whose fields the
+    /// fleet operator exchanges off-chain and reveals at contract creation (<see cref="OfferRequest.Commit"/>).
+    /// </summary>
+    public bool CommittedOffers { get; set; }
+
     /// <summary>The chain id in the EIP-712 domain of energy transfer records (on Ethereum, the chain's id).</summary>
     public ulong ChainId { get; set; } = 31337;
 

@@ -25,6 +25,10 @@ internal sealed record BidArgs(long OfferId, UInt256 Price);
 
 internal sealed record OfferIdArgs(long OfferId);
 
+internal sealed record CommittedOfferArgs(Hash32 Commitment);
+
+internal sealed record CreateContractArgs(long OfferId, OfferRequest? Reveal, Hash32? Salt);
+
 internal sealed record OfferCreated(long OfferId);
 
 internal sealed record PaymentRequestArgs(long OfferId, EnergyTransferRecord? Record, string? Signature, string? Ocmf, string? MeterPublicKey);

@@ -278,6 +278,74 @@ public abstract class FlexibilityConformance
         Assert.Equal(OfferStatus.Open, (await m.GetOfferAsync(offerId))!.Status);
     }
 
+    // ---- Hash-committed offers (a deployment option) ----
+
+    private static FlexMarketOptions CommittedOptions()
+    {
+        FlexMarketOptions options = Options();
+        options.CommittedOffers = true;
+        return options;
+    }
+
+    [Fact]
+    public async Task A_committed_offer_hides_its_terms_until_the_reveal_which_must_match()
+    {
+        await using FlexibilityUnderTest market = await StartAsync(CommittedOptions());
+        IFlexibilityMarket m = market.Market;
+        OfferRequest terms = await TradableAsync(market);
+        Hash32 salt = Keccak256.Hash("secret salt"u8);
+        await AtStageAsync(market, MarketStage.Offering);
+        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, terms)));
+        long offerId = (await m.MakeCommittedOfferAsync(FleetOperator, terms.Commit(salt))).OfferId!.Value;
+        FlexibilityOffer hidden = (await m.GetOfferAsync(offerId))!;
+        Assert.Equal((terms.Commit(salt), (OfferTerms?)null, UInt256.Zero), (hidden.Commitment!.Value, hidden.Terms, hidden.AskingPrice));
+
+        await AtStageAsync(market, MarketStage.Bidding);
+        await m.BidAsync(Dso, offerId, 500); // the ask is unknown until the reveal
+        await m.BidAsync(Tso, offerId, 1_200);
+        await AtStageAsync(market, MarketStage.ContractCreation);
+        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, Keccak256.Hash("wrong"u8))));
+        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms with { Penalty = 1 }, salt)));
+        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+
+        await m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, salt);
+
+        PaymentContract contract = (await m.GetPaymentContractAsync(offerId))!;
+        Assert.Equal((Tso.Address, new UInt256(1_200), new UInt256(300)), (contract.Buyer, contract.Payment, contract.Penalty));
+        Assert.Equal(new UInt256(1_500), await m.BalanceOfAsync(contract.Escrow));
+        Assert.Equal(terms.EnergyWh, (await m.GetOfferAsync(offerId))!.Terms!.EnergyWh);
+    }
+
+    [Fact]
+    public async Task A_committed_offer_whose_best_bid_is_below_the_revealed_ask_expires()
+    {
+        await using FlexibilityUnderTest market = await StartAsync(CommittedOptions());
+        IFlexibilityMarket m = market.Market;
+        OfferRequest terms = await TradableAsync(market);
+        Hash32 salt = Keccak256.Hash("salt"u8);
+        await AtStageAsync(market, MarketStage.Offering);
+        long offerId = (await m.MakeCommittedOfferAsync(FleetOperator, terms.Commit(salt))).OfferId!.Value;
+        await AtStageAsync(market, MarketStage.Bidding);
+        await m.BidAsync(Dso, offerId, 999);
+        await AtStageAsync(market, MarketStage.ContractCreation);
+
+        await m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, salt);
+
+        Assert.Equal(OfferStatus.Expired, (await m.GetOfferAsync(offerId))!.Status);
+        Assert.Null(await m.GetPaymentContractAsync(offerId));
+        Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(Dso.Address));
+    }
+
+    [Fact]
+    public async Task A_structured_market_refuses_committed_offers()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        await TradableAsync(market);
+        await AtStageAsync(market, MarketStage.Offering);
+
+        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => market.Market.MakeCommittedOfferAsync(FleetOperator, Keccak256.Hash("x"u8))));
+    }
+
     // ---- Payment requests: the security core ----
 
     private sealed record Contracted(long OfferId, OfferRequest Offer, PaymentContract Contract, SimulatedMeter Meter);
