@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using ValueChain.Cli.Demos;
 using ValueChain.Cli.LedgerCommands;
+using ValueChain.Cli.Simulate;
 
 namespace ValueChain.Cli;
 
@@ -13,6 +14,7 @@ internal static class CliApp
         {
             DemoCommand.Create(console),
             LedgerCommand.Create(console),
+            SimulateCommand.Create(console),
         };
 
     public static Task<int> RunAsync(string[] args, IAnsiConsole console) => Create(console).Parse(args).InvokeAsync();

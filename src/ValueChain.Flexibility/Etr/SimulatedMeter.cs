@@ -49,13 +49,13 @@ public sealed class SimulatedMeter : IDisposable
         return Secp256k1.Sign(_secp256k1, record.Digest(chainId, verifyingContract));
     }
 
-    /// <summary>An OCMF record of one charging transaction between two register readings in kWh.</summary>
-    public string SignOcmf(ulong transactionCounter, DateTimeOffset begin, decimal beginKWh, DateTimeOffset end, decimal endKWh)
+    /// <summary>An OCMF record of one transaction between two readings in kWh of <paramref name="obis"/> (import 1.8.0 by default, export 2.8.0).</summary>
+    public string SignOcmf(ulong transactionCounter, DateTimeOffset begin, decimal beginKWh, DateTimeOffset end, decimal endKWh, string obis = "1-b:1.8.0")
     {
         string payload =
             "{\"FV\":\"1.0\",\"GI\":\"ValueChain Simulated Meter\",\"GS\":\"" + Serial + "\",\"GV\":\"1.0\",\"PG\":\"T" + transactionCounter.ToString(CultureInfo.InvariantCulture) + "\"," +
             "\"MV\":\"ValueChain\",\"MM\":\"SIM-1\",\"MS\":\"" + Serial + "\",\"MF\":\"1.0\",\"IS\":false,\"IL\":\"NONE\",\"IF\":[],\"IT\":\"NONE\",\"ID\":\"\"," +
-            "\"RD\":[" + Reading(begin, "B", beginKWh) + "," + Reading(end, "E", endKWh) + "]}";
+            "\"RD\":[" + Reading(begin, "B", beginKWh, obis) + "," + Reading(end, "E", endKWh, obis) + "]}";
         byte[] der = _p256.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return $"OCMF|{payload}|{{\"SA\":\"{OcmfRecord.P256Sha256}\",\"SD\":\"{Convert.ToHexString(der)}\"}}";
     }
@@ -63,10 +63,10 @@ public sealed class SimulatedMeter : IDisposable
     /// <inheritdoc />
     public void Dispose() => _p256.Dispose();
 
-    private static string Reading(DateTimeOffset time, string type, decimal kWh)
+    private static string Reading(DateTimeOffset time, string type, decimal kWh, string obis)
     {
         string offset = time.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal);
         string stamp = time.ToString("yyyy-MM-dd'T'HH:mm:ss','fff", CultureInfo.InvariantCulture) + offset + " S";
-        return $"{{\"TM\":\"{stamp}\",\"TX\":\"{type}\",\"RV\":{kWh.ToString("0.000", CultureInfo.InvariantCulture)},\"RI\":\"1-b:1.8.0\",\"RU\":\"kWh\",\"RT\":\"AC\",\"EF\":\"\",\"ST\":\"G\"}}";
+        return $"{{\"TM\":\"{stamp}\",\"TX\":\"{type}\",\"RV\":{kWh.ToString("0.000", CultureInfo.InvariantCulture)},\"RI\":\"{obis}\",\"RU\":\"kWh\",\"RT\":\"AC\",\"EF\":\"\",\"ST\":\"G\"}}";
     }
 }

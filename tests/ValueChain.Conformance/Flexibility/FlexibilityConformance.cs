@@ -431,6 +431,31 @@ public abstract class FlexibilityConformance
     }
 
     [Fact]
+    public async Task Ocmf_records_from_unlisted_or_removed_meters_or_for_another_offer_pay_nothing()
+    {
+        await using FlexibilityUnderTest market = await StartAsync();
+        IFlexibilityMarket m = market.Market;
+        Contracted deal = await ContractedAsync(market, FlexibilityDirection.Positive);
+        DateTimeOffset slot = new(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
+        using var rogue = new SimulatedMeter("ROGUE");
+
+        // Properly signed by a meter nobody whitelisted.
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, rogue.SignOcmf(1, slot, 1m, slot.AddMinutes(15), 2m), rogue.P256PublicKey), EtrRejection.MeterNotWhitelisted);
+        // Another day, another slot, another offer's caller.
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, deal.Meter.SignOcmf(2, slot.AddDays(1), 1m, slot.AddDays(1).AddMinutes(15), 2m), deal.Meter.P256PublicKey), EtrRejection.DeliveryDateMismatch);
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, deal.Meter.SignOcmf(3, slot.AddMinutes(15), 1m, slot.AddMinutes(30), 2m), deal.Meter.P256PublicKey), EtrRejection.StartSlotMismatch);
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(OtherFleetOperator, deal.OfferId, deal.Meter.SignOcmf(4, slot, 1m, slot.AddMinutes(15), 2m), deal.Meter.P256PublicKey), EtrRejection.NotFleetOperator);
+        // An export register evidences negative flexibility; this offer is positive.
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, deal.Meter.SignOcmf(6, slot, 1m, slot.AddMinutes(15), 2m, "1-b:2.8.0"), deal.Meter.P256PublicKey), EtrRejection.DirectionMismatch);
+        // A whitelisted meter installed at another location.
+        await m.AddP256MeterAsync(Tso, rogue.P256PublicKey, OfferTerms.LocationHash("station-99"));
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, rogue.SignOcmf(7, slot, 1m, slot.AddMinutes(15), 2m), rogue.P256PublicKey), EtrRejection.LocationMismatch);
+        // The meter leaves the whitelist.
+        await m.RemoveMeterAsync(Tso, MeterIds.ForP256(deal.Meter.P256PublicKey));
+        await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, deal.Meter.SignOcmf(5, slot, 1m, slot.AddMinutes(15), 2m), deal.Meter.P256PublicKey), EtrRejection.MeterNotWhitelisted);
+    }
+
+    [Fact]
     public async Task A_replayed_nonce_pays_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
