@@ -39,6 +39,20 @@ public class ChaincodeState
         return key[(key.LastIndexOf(Separator) + 1)..];
     }
 
+    /// <summary>Reads a function's JSON arguments; malformed or null arguments are a <see cref="ChaincodeException"/> with <see cref="ErrorCodes.InvalidFormat"/>.</summary>
+    public static T ParseArguments<T>(string json, JsonTypeInfo<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        try
+        {
+            return JsonSerializer.Deserialize(json, type) ?? throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments must be a {type.Type.Name} object, not null.");
+        }
+        catch (JsonException e)
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments are not a valid {type.Type.Name}: {e.Message}");
+        }
+    }
+
     /// <summary>The value at <paramref name="key"/>, or null.</summary>
     public async Task<T?> GetAsync<T>(string key, JsonTypeInfo<T> type) where T : class
     {

@@ -8,13 +8,13 @@ namespace ValueChain.Flexibility;
 public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
 {
     private static readonly FlexMarketJsonContext Json = FlexMarketJsonContext.Default;
-    private readonly IContractGateway _gateway;
+    private readonly ChaincodeClient _chaincode;
 
     /// <summary>Creates the adapter over <paramref name="gateway"/>.</summary>
     public FlexMarketGatewayAdapter(IContractGateway gateway)
     {
         ArgumentNullException.ThrowIfNull(gateway);
-        _gateway = gateway;
+        _chaincode = new ChaincodeClient(gateway, FlexMarketChaincode.ChaincodeName);
     }
 
     /// <inheritdoc />
@@ -138,16 +138,10 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
 
     private async Task<(MarketReceipt Receipt, string? Result)> SubmitWithResultAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
-        var invocation = new ContractInvocation(FlexMarketChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, type));
-        TransactionReceipt receipt = (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
+        TransactionReceipt receipt = await _chaincode.SubmitAsync(signer, function, arguments, type, cancellationToken);
         return (new MarketReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events), receipt.ResultJson);
     }
 
-    private async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
-    {
-        var invocation = new ContractInvocation(FlexMarketChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, argumentType));
-        string? json = await _gateway.EvaluateAsync(invocation, null, cancellationToken);
-        return json is null ? default : JsonSerializer.Deserialize(json, resultType);
-    }
+    private Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
+        _chaincode.EvaluateAsync(function, arguments, argumentType, resultType, null, cancellationToken);
 }

@@ -73,17 +73,7 @@ public sealed partial class FlexMarketChaincode : IChaincode
             ? new(function(new ChaincodeState(context), argumentsJson))
             : throw new ChaincodeException(ErrorCodes.UnknownFunction, $"The market has no function '{functionName}'.");
 
-    private static T Parse<T>(string json, JsonTypeInfo<T> type)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, type) ?? throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments must be a {type.Type.Name} object, not null.");
-        }
-        catch (JsonException e)
-        {
-            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"The arguments are not a valid {type.Type.Name}: {e.Message}");
-        }
-    }
+    private static T Parse<T>(string json, JsonTypeInfo<T> type) => ChaincodeState.ParseArguments(json, type);
 
     private static string Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
 }

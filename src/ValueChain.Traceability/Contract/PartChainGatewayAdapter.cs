@@ -12,12 +12,14 @@ public sealed class PartChainGatewayAdapter : IPartChainContract
 {
     private static readonly PartChainJsonContext Json = PartChainJsonContext.Default;
     private readonly IContractGateway _gateway;
+    private readonly ChaincodeClient _chaincode;
 
     /// <summary>Creates the adapter over <paramref name="gateway"/>.</summary>
     public PartChainGatewayAdapter(IContractGateway gateway)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         _gateway = gateway;
+        _chaincode = new ChaincodeClient(gateway, PartChainChaincode.ChaincodeName);
     }
 
     /// <inheritdoc />
@@ -142,17 +144,11 @@ public sealed class PartChainGatewayAdapter : IPartChainContract
 
     private async Task<PartChainReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
-        var invocation = new ContractInvocation(PartChainChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, type));
-        TransactionReceipt receipt = (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
+        TransactionReceipt receipt = await _chaincode.SubmitAsync(signer, function, arguments, type, cancellationToken);
         HandoverRejection? rejection = receipt.ResultJson is { } result ? JsonSerializer.Deserialize(result, Json.CommandResult)?.Rejection : null;
         return new PartChainReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events, rejection);
     }
 
-    private async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, Address? caller = null)
-    {
-        var invocation = new ContractInvocation(PartChainChaincode.ChaincodeName, function, JsonSerializer.Serialize(arguments, argumentType));
-        string? json = await _gateway.EvaluateAsync(invocation, caller, cancellationToken);
-        return json is null ? default : JsonSerializer.Deserialize(json, resultType);
-    }
+    private Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, Address? caller = null) =>
+        _chaincode.EvaluateAsync(function, arguments, argumentType, resultType, caller, cancellationToken);
 }
