@@ -60,6 +60,9 @@ public static class ErrorCodes
     /// <summary>A chaincode failed for a reason it did not classify.</summary>
     public const string ChaincodeFailed = "chaincode_failed";
 
+    /// <summary>A smart contract reverted with a reason string, a panic, or data no known error matches.</summary>
+    public const string ContractReverted = "contract_reverted";
+
     /// <summary>A stored ledger does not verify (a hash, root or signature does not match).</summary>
     public const string LedgerCorrupted = "ledger_corrupted";
 }

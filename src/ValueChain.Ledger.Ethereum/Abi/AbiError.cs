@@ -1,0 +1,13 @@
+namespace ValueChain.Ledger.Ethereum;
+
+/// <summary>A Solidity custom error (<c>error InsufficientBalance(uint256 available, uint256 required)</c>).</summary>
+/// <param name="Name">The error's name.</param>
+/// <param name="Parameters">The types of its fields, in order.</param>
+public sealed record AbiError(string Name, IReadOnlyList<AbiType> Parameters)
+{
+    /// <summary>The canonical signature, e.g. <c>InsufficientBalance(uint256,uint256)</c>.</summary>
+    public string Signature => AbiSignature.Canonical(Name, Parameters);
+
+    /// <summary>The four bytes that start the revert data of this error.</summary>
+    public byte[] Selector => AbiSignature.Selector(Signature);
+}
