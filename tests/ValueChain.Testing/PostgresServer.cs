@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -28,7 +26,7 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Run ./test.sh, which installs the postgresql package, or apt-get install postgresql.");
         }
 
-        _port = FreePort();
+        _port = LoopbackPort.Free();
         Directory.CreateDirectory(_directory);
         if (Environment.UserName == "root")
         {
@@ -63,13 +61,6 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     private string Data => Path.Combine(_directory, "data");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task RunAsPostgresAsync(string program, params string[] arguments) =>
         Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);

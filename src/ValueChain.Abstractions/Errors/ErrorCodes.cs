@@ -63,6 +63,12 @@ public static class ErrorCodes
     /// <summary>A smart contract reverted with a reason string, a panic, or data no known error matches.</summary>
     public const string ContractReverted = "contract_reverted";
 
+    /// <summary>A ledger node answered a request with an error.</summary>
+    public const string NodeError = "node_error";
+
+    /// <summary>A ledger node could not be reached or did not answer in time.</summary>
+    public const string NodeUnavailable = "node_unavailable";
+
     /// <summary>A stored ledger does not verify (a hash, root or signature does not match).</summary>
     public const string LedgerCorrupted = "ledger_corrupted";
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace ValueChain.Testing;
+
+/// <summary>
+/// A real Ethereum node for the tests: anvil from the pinned npm package in tools/, started on a free
+/// loopback port and killed on dispose. Fails loudly when anvil is not installed (./test.sh runs npm ci).
+/// </summary>
+public sealed class AnvilNode : IAsyncLifetime
+{
+    /// <summary>anvil's chain id.</summary>
+    public const ulong ChainId = 31337;
+
+    /// <summary>
+    /// The private keys anvil funds with 10 000 ETH each: the first accounts of its default mnemonic
+    /// "test test test test test test test test test test test junk", as anvil prints them at start.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DevKeys =
+    [
+        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+        "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+    ];
+
+    private Process? _process;
+
+    /// <summary>The node's JSON-RPC endpoint.</summary>
+    public Uri Endpoint { get; private set; } = new("http://127.0.0.1:1/");
+
+    /// <summary>The anvil binary inside the npm package.</summary>
+    public static string Binary => Path.Combine(RepositoryPaths.Root, "tools", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Binary))
+        {
+            throw new InvalidOperationException($"anvil is not installed ({Binary} is missing). Run ./test.sh, which runs npm ci in tools/.");
+        }
+
+        int port = LoopbackPort.Free();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        // A block gas limit far above the default 30 M: with automine, a burst larger than one block
+        // otherwise stays pending until another transaction arrives.
+        var start = new ProcessStartInfo(Binary)
+        {
+            ArgumentList = { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gas-limit", "1000000000000", "--silent" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("anvil did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilAnsweringAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"anvil exited with code {_process.ExitCode} at start.");
+            }
+
+            try
+            {
+                using HttpResponseMessage response = await http.PostAsJsonAsync(Endpoint, new { jsonrpc = "2.0", id = 1, method = "eth_chainId", @params = Array.Empty<object>() });
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"anvil did not answer on {Endpoint} within 30 s.");
+    }
+}
