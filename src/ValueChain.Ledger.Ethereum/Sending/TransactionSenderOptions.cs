@@ -1,0 +1,34 @@
+namespace ValueChain.Ledger.Ethereum;
+
+/// <summary>Settings of <see cref="TransactionSender"/>.</summary>
+public sealed class TransactionSenderOptions
+{
+    /// <summary>The chain id transactions are signed for (EIP-155).</summary>
+    public ulong ChainId { get; set; }
+
+    /// <summary>How long to wait for a receipt before checking whether the node dropped the transaction. Default 60 s.</summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The pause between receipt polls. Default 25 ms (anvil mines in about 20–30 ms).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Blocks on top of the transaction's block before it counts as final. Default 0.</summary>
+    public int Confirmations { get; set; }
+
+    /// <summary>How often a dropped transaction is sent again under a fresh nonce. Default 2.</summary>
+    public int DroppedResends { get; set; } = 2;
+}
+
+/// <summary>No receipt arrived in time and the node still knows the transaction (it may yet be mined).</summary>
+public sealed class ReceiptTimeoutException : ValueChainException
+{
+    /// <summary>Creates the error.</summary>
+    public ReceiptTimeoutException(Hash32 transactionHash, TimeSpan waited)
+        : base(ErrorCodes.NodeUnavailable, $"No receipt for {transactionHash} within {waited.TotalSeconds:0.###} s; the node still holds it as pending.")
+    {
+        TransactionHash = transactionHash;
+    }
+
+    /// <summary>The transaction waited for.</summary>
+    public Hash32 TransactionHash { get; }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using ValueChain.Cryptography;
+using ValueChain.Testing;
+
+namespace ValueChain.Ledger.Ethereum.Tests;
+
+// Each test sends from its own freshly funded account, so the tests of the class do not share nonces.
+public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+{
+    private static readonly UInt256 Gwei = new(1_000_000_000);
+    private readonly HttpClient _http = new();
+
+    public void Dispose() => _http.Dispose();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private JsonRpcClient Rpc => new(_http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
+
+    [Fact]
+    public async Task A_thousand_sends_from_eight_tasks_land_with_consecutive_nonces()
+    {
+        using TransactionSender sender = await FundedSenderAsync();
+        Address recipient = PrivateKey.Generate().Address;
+
+        Hash32[][] hashes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var sent = new Hash32[125];
+            for (int i = 0; i < sent.Length; i++)
+            {
+                sent[i] = await sender.SendAsync(Transfer(recipient, 1), Cancel);
+            }
+
+            return sent;
+        })));
+
+        Hash32[] all = [.. hashes.SelectMany(h => h)];
+        IReadOnlyList<JsonRpcResult> transactions = await Rpc.BatchAsync([.. all.Select(h => new JsonRpcRequest("eth_getTransactionByHash", h.ToString()))], Cancel);
+        ulong[] nonces = [.. transactions.Select(t => Quantity(t.GetResult().GetProperty("nonce")))];
+        TransactionReceipt last = await sender.WaitForReceiptAsync(all[Array.IndexOf(nonces, nonces.Max())], Cancel);
+        Assert.True(last.Succeeded);
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (ulong)i), nonces.Order());
+        Assert.Equal(1000, await BalanceAsync(recipient));
+    }
+
+    [Fact]
+    public async Task After_a_send_the_node_refuses_the_next_sends_still_land()
+    {
+        using TransactionSender sender = await FundedSenderAsync();
+        Address recipient = PrivateKey.Generate().Address;
+        await sender.SendAndWaitAsync(Transfer(recipient, 1), Cancel);
+
+        var refused = await Assert.ThrowsAsync<JsonRpcException>(() => sender.SendAsync(Transfer(recipient, BigInteger.Pow(10, 30)), Cancel));
+        TransactionReceipt next = await sender.SendAndWaitAsync(Transfer(recipient, 2), Cancel);
+
+        Assert.Contains("funds", refused.RpcMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.True(next.Succeeded);
+        Assert.Equal(1UL, await NonceOf(next.TransactionHash));
+        Assert.Equal(3, await BalanceAsync(recipient));
+    }
+
+    [Fact]
+    public async Task A_nonce_used_by_another_client_is_recovered_from()
+    {
+        var key = PrivateKey.Generate();
+        await FundAsync(key.Address);
+        using var first = new TransactionSender(Rpc, new EthereumSigner(key), Options());
+        using var second = new TransactionSender(Rpc, new EthereumSigner(key), Options());
+        Address recipient = PrivateKey.Generate().Address;
+        await first.SendAndWaitAsync(Transfer(recipient, 1), Cancel); // first now expects nonce 1
+
+        await second.SendAndWaitAsync(Transfer(recipient, 1), Cancel); // second takes nonce 1
+        TransactionReceipt recovered = await first.SendAndWaitAsync(Transfer(recipient, 1), Cancel);
+
+        Assert.Equal(2UL, await NonceOf(recovered.TransactionHash));
+        Assert.Equal(3, await BalanceAsync(recipient));
+    }
+
+    [Fact]
+    public async Task A_transaction_the_node_drops_is_sent_again_under_a_fresh_nonce()
+    {
+        using TransactionSender sender = await FundedSenderAsync(TimeSpan.FromMilliseconds(300));
+        Address recipient = PrivateKey.Generate().Address;
+        await Rpc.CallAsync("evm_setAutomine", [false], Cancel);
+        try
+        {
+            Task<TransactionReceipt> waiting = sender.SendAndWaitAsync(Transfer(recipient, 7), Cancel);
+            while (Quantity(await Rpc.CallAsync("eth_getTransactionCount", [sender.Address.ToLowerHex(), "pending"], Cancel)) == 0)
+            {
+                await Task.Delay(10, Cancel);
+            }
+
+            await Rpc.CallAsync("anvil_dropAllTransactions", [], Cancel);
+            await Rpc.CallAsync("evm_setAutomine", [true], Cancel);
+            TransactionReceipt receipt = await waiting;
+
+            Assert.True(receipt.Succeeded);
+            Assert.Equal(0UL, await NonceOf(receipt.TransactionHash));
+            Assert.Equal(7, await BalanceAsync(recipient)); // sent once, not twice
+        }
+        finally
+        {
+            await Rpc.CallAsync("evm_setAutomine", [true], CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_receipt_that_never_comes_times_out()
+    {
+        using TransactionSender sender = await FundedSenderAsync(TimeSpan.FromMilliseconds(200));
+        Hash32 unknown = Keccak256.Hash([1, 2, 3]);
+
+        var error = await Assert.ThrowsAsync<ReceiptTimeoutException>(() => sender.WaitForReceiptAsync(unknown, Cancel));
+
+        Assert.Equal(unknown, error.TransactionHash);
+    }
+
+    private static EthereumTransaction Transfer(Address to, BigInteger value) => new()
+    {
+        GasLimit = 21_000, To = to, Value = new UInt256(value), MaxPriorityFeePerGas = Gwei, MaxFeePerGas = new UInt256(Gwei.Value * 20),
+    };
+
+    private static TransactionSenderOptions Options(TimeSpan? receiptTimeout = null) => new()
+    {
+        ChainId = AnvilNode.ChainId, ReceiptTimeout = receiptTimeout ?? TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(5),
+    };
+
+    private async Task<TransactionSender> FundedSenderAsync(TimeSpan? receiptTimeout = null)
+    {
+        var key = PrivateKey.Generate();
+        await FundAsync(key.Address);
+        return new TransactionSender(Rpc, new EthereumSigner(key), Options(receiptTimeout));
+    }
+
+    // anvil_setBalance funds an account without a transaction, so no dev-account nonce is shared between tests.
+    private async Task FundAsync(Address account) =>
+        await Rpc.CallAsync("anvil_setBalance", [account.ToLowerHex(), "0x56bc75e2d63100000"], Cancel); // 100 ETH
+
+    private async Task<ulong> NonceOf(Hash32 hash) =>
+        Quantity(((JsonElement)await Rpc.CallAsync("eth_getTransactionByHash", [hash.ToString()], Cancel)).GetProperty("nonce"));
+
+    private async Task<BigInteger> BalanceAsync(Address account) =>
+        Quantity(await Rpc.CallAsync("eth_getBalance", [account.ToLowerHex(), "latest"], Cancel));
+
+    private static ulong Quantity(JsonElement hex) =>
+        ulong.Parse(hex.GetString()![2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+}
