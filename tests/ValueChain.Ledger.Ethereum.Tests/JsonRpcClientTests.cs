@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
@@ -143,6 +142,5 @@ public sealed class JsonRpcClientTests(AnvilNode anvil) : IClassFixture<AnvilNod
         throw new TimeoutException($"No receipt for {hash} after 2 s.");
     }
 
-    private static BigInteger Quantity(JsonElement hex) =>
-        BigInteger.Parse("0" + hex.GetString()![2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    private static BigInteger Quantity(JsonElement hex) => HexQuantity.Parse(hex);
 }

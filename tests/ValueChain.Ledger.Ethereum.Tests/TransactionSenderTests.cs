@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using ValueChain.Cryptography;
@@ -143,6 +142,5 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     private async Task<BigInteger> BalanceAsync(Address account) =>
         Quantity(await Rpc.CallAsync("eth_getBalance", [account.ToLowerHex(), "latest"], Cancel));
 
-    private static ulong Quantity(JsonElement hex) =>
-        ulong.Parse(hex.GetString()![2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    private static ulong Quantity(JsonElement hex) => (ulong)HexQuantity.Parse(hex);
 }
