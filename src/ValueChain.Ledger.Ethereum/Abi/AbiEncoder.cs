@@ -79,7 +79,7 @@ public static class AbiEncoder
                 output.AddRange(word);
                 break;
             case AbiKind.FixedBytes:
-                byte[] fixedBytes = value as byte[] ?? throw Invalid(path, "a byte[] is needed");
+                byte[] fixedBytes = value is Hash32 hash ? hash.ToArray() : value as byte[] ?? throw Invalid(path, "a byte[] (or a Hash32 for bytes32) is needed");
                 if (fixedBytes.Length != type.Size)
                 {
                     throw Invalid(path, $"{type} needs exactly {type.Size} bytes, {fixedBytes.Length} were given");

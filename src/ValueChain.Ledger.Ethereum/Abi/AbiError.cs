@@ -10,4 +10,11 @@ public sealed record AbiError(string Name, IReadOnlyList<AbiType> Parameters)
 
     /// <summary>The four bytes that start the revert data of this error.</summary>
     public byte[] Selector => AbiSignature.Selector(Signature);
+
+    /// <summary>
+    /// Creates the exception for a revert with this error from its decoded field values and raw revert
+    /// data; generated bindings set it to build their typed subclass of <see cref="CustomErrorException"/>.
+    /// When null, <see cref="RevertDecoder"/> creates a plain <see cref="CustomErrorException"/>.
+    /// </summary>
+    public Func<IReadOnlyList<object>, ReadOnlyMemory<byte>, CustomErrorException>? Factory { get; init; }
 }

@@ -72,8 +72,9 @@ public sealed class PanicException : ContractRevertedException
 /// The contract reverted with a custom error it declares. <see cref="ValueChainException.Code"/> is the
 /// error's name in snake case (<c>Unauthorized</c> → <c>unauthorized</c>, <c>NotFound</c> →
 /// <c>not_found</c>), so contract errors named like <see cref="ErrorCodes"/> read the same on every driver.
+/// Generated bindings derive one class per declared error with its fields as typed properties.
 /// </summary>
-public sealed class CustomErrorException : ContractRevertedException
+public class CustomErrorException : ContractRevertedException
 {
     /// <summary>Creates the error.</summary>
     public CustomErrorException(AbiError error, IReadOnlyList<object> values, ReadOnlyMemory<byte> revertData)

@@ -42,7 +42,8 @@ public static class RevertDecoder
             {
                 if (selector.SequenceEqual(error.Selector))
                 {
-                    return new CustomErrorException(error, AbiDecoder.Decode(error.Parameters, body), revertData);
+                    object[] values = AbiDecoder.Decode(error.Parameters, body);
+                    return error.Factory?.Invoke(values, revertData) ?? new CustomErrorException(error, values, revertData);
                 }
             }
         }

@@ -8,9 +8,9 @@ namespace ValueChain.Ledger.Ethereum;
 /// <param name="Succeeded">Whether it executed (status 1) or reverted (status 0).</param>
 /// <param name="GasUsed">The gas it used.</param>
 /// <param name="ContractAddress">The created contract, for a deployment.</param>
-/// <param name="Logs">The raw logs it emitted.</param>
+/// <param name="Logs">The logs it emitted, in order.</param>
 public sealed record TransactionReceipt(
-    Hash32 TransactionHash, ulong BlockNumber, bool Succeeded, ulong GasUsed, Address? ContractAddress, JsonElement Logs)
+    Hash32 TransactionHash, ulong BlockNumber, bool Succeeded, ulong GasUsed, Address? ContractAddress, IReadOnlyList<EthereumLog> Logs)
 {
     internal static TransactionReceipt FromJson(JsonElement json) => new(
         Hash32.Parse(json.GetProperty("transactionHash").GetString()!),
@@ -18,5 +18,5 @@ public sealed record TransactionReceipt(
         Quantity.ToUInt64(json.GetProperty("status")) == 1,
         Quantity.ToUInt64(json.GetProperty("gasUsed")),
         json.TryGetProperty("contractAddress", out JsonElement created) && created.ValueKind == JsonValueKind.String ? Address.Parse(created.GetString()!) : null,
-        json.GetProperty("logs").Clone());
+        [.. json.GetProperty("logs").EnumerateArray().Select(EthereumLog.FromJson)]);
 }
