@@ -14,6 +14,9 @@ internal sealed class BindingWriter
     private const string Address = "global::ValueChain.Address";
     private const string UInt256 = "global::ValueChain.UInt256";
 
+    // Called as a static method: the generated file must not depend on the consumer's usings.
+    private const string ConfigureAwait = "global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait";
+
     // Members of CustomErrorException and its bases that an error field must not hide.
     private static readonly string[] ExceptionMembers = { "Code", "Message", "Data", "Source", "StackTrace", "HelpLink", "HResult", "InnerException", "TargetSite", "Values", "Error", "RevertData", "Abi" };
 
@@ -265,7 +268,7 @@ internal sealed class BindingWriter
         Line($"/// <summary>The <c>{abiEvent.Name}</c> events of this contract in blocks <paramref name=\"fromBlock\"/> to <paramref name=\"toBlock\"/>, queried in pages.</summary>");
         Line($"public async {enumerable} Get{name}sAsync({Join("ulong fromBlock, ulong toBlock", filterParameters)}, {tokenAttribute})");
         Line("{");
-        Line($"    await foreach (var log in Client.GetLogsAsync({filterCall}, fromBlock, toBlock, cancellationToken).ConfigureAwait(false))");
+        Line($"    await foreach (var log in {ConfigureAwait}(Client.GetLogsAsync({filterCall}, fromBlock, toBlock, cancellationToken), false))");
         Line("    {");
         Line($"        if ({name}.TryDecode(log, out var decoded))");
         Line("        {");
@@ -277,7 +280,7 @@ internal sealed class BindingWriter
         Line($"/// <summary>The <c>{abiEvent.Name}</c> events of this contract from <paramref name=\"fromBlock\"/> on, as their blocks reach the client's confirmations; runs until cancelled.</summary>");
         Line($"public async {enumerable} Watch{name}sAsync({Join("ulong fromBlock", filterParameters)}, {tokenAttribute})");
         Line("{");
-        Line($"    await foreach (var log in Client.WatchLogsAsync({filterCall}, fromBlock, cancellationToken).ConfigureAwait(false))");
+        Line($"    await foreach (var log in {ConfigureAwait}(Client.WatchLogsAsync({filterCall}, fromBlock, cancellationToken), false))");
         Line("    {");
         Line($"        if ({name}.TryDecode(log, out var decoded))");
         Line("        {");
