@@ -3,6 +3,13 @@ using ValueChain.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ethereum-vs-ethers
+if (args is ["ethereum-vs-ethers"])
+{
+    await EthersComparison.RunAsync();
+    return;
+}
+
 if (args is ["ledger-report"])
 {
     await LedgerReport.RunAsync();

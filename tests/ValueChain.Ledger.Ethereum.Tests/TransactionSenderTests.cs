@@ -60,6 +60,29 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task A_refused_transaction_among_concurrent_sends_fails_alone_and_the_others_land()
+    {
+        using TransactionSender sender = await FundedSenderAsync();
+        Address recipient = PrivateKey.Generate().Address;
+
+        // Queued together, these go out as one batch: the refused one's nonce sits between accepted ones.
+        Task<TransactionReceipt>[] sends = [.. Enumerable.Range(0, 20).Select(i =>
+            sender.SendAndWaitAsync(Transfer(recipient, i == 10 ? BigInteger.Pow(10, 30) : 1), Cancel))];
+        Task all = Task.WhenAll(sends);
+        await Assert.ThrowsAnyAsync<Exception>(() => all);
+
+        var refused = Assert.IsType<JsonRpcException>(sends[10].Exception!.InnerException);
+        Assert.Contains("funds", refused.RpcMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.All(sends.Where((_, i) => i != 10), s => Assert.True(s.Result.Succeeded));
+        Assert.Equal(19, await BalanceAsync(recipient));
+        TransactionReceipt next = await sender.SendAndWaitAsync(Transfer(recipient, 1), Cancel);
+        Assert.True(next.Succeeded);
+        Assert.Equal(20, await BalanceAsync(recipient));
+        // 20 transfers, plus the zero-value filler of the refused nonce when it sat inside a batch (almost always).
+        Assert.InRange(Quantity(await Rpc.CallAsync("eth_getTransactionCount", [sender.Address.ToLowerHex(), "latest"], Cancel)), 20UL, 21UL);
+    }
+
+    [Fact]
     public async Task A_nonce_used_by_another_client_is_recovered_from()
     {
         var key = PrivateKey.Generate();
@@ -97,6 +120,41 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
             Assert.True(receipt.Succeeded);
             Assert.Equal(0UL, await NonceOf(receipt.TransactionHash));
             Assert.Equal(7, await BalanceAsync(recipient)); // sent once, not twice
+        }
+        finally
+        {
+            await Rpc.CallAsync("evm_setAutomine", [true], CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_stalled_transaction_is_replaced_with_raised_fees_and_its_waiter_gets_the_replacements_receipt()
+    {
+        var key = PrivateKey.Generate();
+        await FundAsync(key.Address);
+        TransactionSenderOptions options = Options();
+        options.StallTimeout = TimeSpan.FromMilliseconds(200);
+        using var sender = new TransactionSender(Rpc, new EthereumSigner(key), options);
+        Address recipient = PrivateKey.Generate().Address;
+        await Rpc.CallAsync("evm_setAutomine", [false], Cancel);
+        try
+        {
+            Hash32 original = await sender.SendAsync(Transfer(recipient, 5), Cancel);
+            Task<TransactionReceipt> waiting = sender.WaitForReceiptAsync(original, Cancel);
+            while ((await Rpc.CallAsync("eth_getTransactionByHash", [original.ToString()], Cancel)).ValueKind != JsonValueKind.Null)
+            {
+                await Task.Delay(20, Cancel); // until the replacement has pushed the original out of the pool
+            }
+
+            await Rpc.CallAsync("evm_mine", [], Cancel);
+            TransactionReceipt receipt = await waiting;
+            JsonElement mined = await Rpc.CallAsync("eth_getTransactionByHash", [receipt.TransactionHash.ToString()], Cancel);
+
+            Assert.True(receipt.Succeeded);
+            Assert.NotEqual(original, receipt.TransactionHash);
+            Assert.Equal(0UL, Quantity(mined.GetProperty("nonce")));
+            Assert.True(HexQuantity.Parse(mined.GetProperty("maxFeePerGas")) > Gwei.Value * 20);
+            Assert.Equal(5, await BalanceAsync(recipient)); // paid once
         }
         finally
         {

@@ -24,6 +24,7 @@ public sealed class AnvilNode : IAsyncLifetime
     ];
 
     private Process? _process;
+    private string? _cache;
 
     /// <summary>The node's JSON-RPC endpoint.</summary>
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1:1/");
@@ -41,10 +42,19 @@ public sealed class AnvilNode : IAsyncLifetime
         int port = LoopbackPort.Free();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         // A block gas limit far above the default 30 M: with automine, a burst larger than one block
-        // otherwise stays pending until another transaction arrives.
+        // otherwise stays pending until another transaction arrives. anvil writes the states of older
+        // blocks under its cache path and leaves them there when killed (72 GB piled up in
+        // ~/.foundry/anvil/tmp over a day of benchmarks), so each node gets a folder deleted on dispose.
+        // (--prune-history would avoid the files, but with it anvil's pool more often leaves a due
+        // transaction queued for good.)
+        _cache = Directory.CreateTempSubdirectory("valuechain-anvil-").FullName;
         var start = new ProcessStartInfo(Binary)
         {
-            ArgumentList = { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gas-limit", "1000000000000", "--silent" },
+            ArgumentList =
+            {
+                "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--gas-limit", "1000000000000", "--cache-path", _cache, "--silent",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -65,6 +75,10 @@ public sealed class AnvilNode : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (_cache is not null && Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, recursive: true);
+        }
     }
 
     private async Task WaitUntilAnsweringAsync()

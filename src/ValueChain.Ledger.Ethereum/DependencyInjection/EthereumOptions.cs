@@ -27,6 +27,9 @@ public sealed class EthereumOptions
     /// <summary>How long to wait for a receipt. Default 60 s.</summary>
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the account may stop advancing before its due transaction is replaced with raised fees. Default 30 s.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long one JSON-RPC request may take. Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

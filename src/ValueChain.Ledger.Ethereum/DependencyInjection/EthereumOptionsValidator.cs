@@ -48,9 +48,9 @@ public sealed class EthereumOptionsValidator : IValidateOptions<EthereumOptions>
             failures.Add($"EthereumOptions.GasMarginPercent must be between 0 and 1000, not {options.GasMarginPercent}.");
         }
 
-        if (options.ReceiptTimeout <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero)
+        if (options.ReceiptTimeout <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero || options.StallTimeout <= TimeSpan.Zero)
         {
-            failures.Add("EthereumOptions.ReceiptTimeout and RequestTimeout must be positive.");
+            failures.Add("EthereumOptions.ReceiptTimeout, RequestTimeout and StallTimeout must be positive.");
         }
 
         if (options.ManifestPath is { } manifest && string.IsNullOrWhiteSpace(manifest))

@@ -1,21 +1,30 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace ValueChain.Ledger.Ethereum;
 
 /// <summary>
-/// Sends transactions from one account with local nonce management. Nonces are assigned and sent in
-/// order under a lock (the send itself is one fast RPC), so many concurrent callers pipeline without
-/// gaps; receipts are awaited outside the lock. The nonce is resynchronised from the node after
-/// "nonce too low", kept after a send the node refused (it was not used), checked by hash after a
-/// transport fault, and a transaction the node dropped is sent again under a fresh nonce.
+/// Sends transactions from one account with local nonce management. Concurrent sends are group-committed:
+/// one pump numbers everything queued with consecutive nonces, signs it and sends it all at once, so many
+/// callers pipeline without gaps and the node can pack them into few blocks. The nonce is
+/// resynchronised from the node after "nonce too low"; a send the node refused fails its caller and does
+/// not use up a nonce (a refused nonce that later transactions of the same batch already depend on is
+/// filled with a zero-value self-transfer, so they still land); after a transport fault the node is asked
+/// by hash what arrived; a transaction the node dropped is sent again under a fresh nonce; and when the
+/// account stops advancing, the due transaction is replaced with raised fees (see <see cref="TransactionSenderOptions.StallTimeout"/>).
 /// </summary>
 public sealed class TransactionSender : IDisposable
 {
+    private const int MaxBatch = 64;
+
     private readonly JsonRpcClient _rpc;
     private readonly ISigner _signer;
     private readonly TransactionSenderOptions _options;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
+    private readonly ReceiptWatcher _receipts;
+    private readonly ConcurrentQueue<QueuedSend> _queue = new();
+    private readonly StallMonitor _stalls;
+    private int _pumping;
     private ulong? _nextNonce;
 
     /// <summary>Creates a sender for <paramref name="signer"/>'s account.</summary>
@@ -24,12 +33,14 @@ public sealed class TransactionSender : IDisposable
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.ChainId == 0 || options.ReceiptTimeout <= TimeSpan.Zero || options.Confirmations < 0)
+        if (options.ChainId == 0 || options.ReceiptTimeout <= TimeSpan.Zero || options.StallTimeout <= TimeSpan.Zero || options.Confirmations < 0)
         {
-            throw new ConfigurationException("TransactionSenderOptions needs a ChainId, a positive ReceiptTimeout and Confirmations of 0 or more.");
+            throw new ConfigurationException("TransactionSenderOptions needs a ChainId, a positive ReceiptTimeout and StallTimeout, and Confirmations of 0 or more.");
         }
 
         (_rpc, _signer, _options) = (rpc, signer, options);
+        _receipts = new ReceiptWatcher(rpc, options);
+        _stalls = new StallMonitor(rpc, signer, _receipts, options);
     }
 
     /// <summary>The sending account.</summary>
@@ -37,42 +48,19 @@ public sealed class TransactionSender : IDisposable
 
     /// <summary>Signs <paramref name="transaction"/> with the next nonce and sends it; returns its hash.</summary>
     /// <exception cref="JsonRpcException">The node refused the transaction (the nonce is not used up).</exception>
-    public async Task<Hash32> SendAsync(EthereumTransaction transaction, CancellationToken cancellationToken = default)
+    /// <exception cref="NodeUnavailableException">The node could not be reached and the transaction did not arrive.</exception>
+    public Task<Hash32> SendAsync(EthereumTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await _nonceLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        var send = new QueuedSend(transaction, cancellationToken);
+        _queue.Enqueue(send);
+        if (Interlocked.CompareExchange(ref _pumping, 1, 0) == 0)
         {
-            for (int attempt = 0; ; attempt++)
-            {
-                ulong nonce = _nextNonce ??= await PendingNonceAsync(cancellationToken).ConfigureAwait(false);
-                EthereumTransaction numbered = transaction with { ChainId = _options.ChainId, Nonce = nonce };
-                byte[] signed = numbered.SignedSerialize(await _signer.SignAsync(numbered.SigningHash(), cancellationToken).ConfigureAwait(false));
-                Hash32 hash = EthereumTransaction.Hash(signed);
-                try
-                {
-                    await _rpc.CallAsync("eth_sendRawTransaction", [Hex.Encode(signed)], cancellationToken).ConfigureAwait(false);
-                    _nextNonce = nonce + 1;
-                    return hash;
-                }
-                catch (JsonRpcException error) when (attempt == 0 && IsStaleNonce(error))
-                {
-                    // Another client used this account, or our view is stale: take the node's view and retry once.
-                    _nextNonce = null;
-                }
-                catch (NodeUnavailableException)
-                {
-                    // The send may have reached the node: only the node can say whether the nonce is used.
-                    _nextNonce = await _rpc.CallAsync("eth_getTransactionByHash", [hash.ToString()], CancellationToken.None).ConfigureAwait(false)
-                        is { ValueKind: JsonValueKind.Object } ? nonce + 1 : null;
-                    throw;
-                }
-            }
+            _ = Task.Run(PumpAsync, CancellationToken.None);
         }
-        finally
-        {
-            _nonceLock.Release();
-        }
+
+        return send.Completion.Task;
     }
 
     /// <summary>
@@ -88,9 +76,9 @@ public sealed class TransactionSender : IDisposable
             {
                 return await WaitForReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
             }
-            catch (ReceiptTimeoutException) when (resend < _options.DroppedResends)
+            catch (ReceiptTimeoutException timeout) when (resend < _options.DroppedResends)
             {
-                if (!await IsDroppedAsync(hash, cancellationToken).ConfigureAwait(false))
+                if (!await IsDroppedAsync(timeout.TransactionHash, cancellationToken).ConfigureAwait(false))
                 {
                     throw;
                 }
@@ -100,33 +88,13 @@ public sealed class TransactionSender : IDisposable
         }
     }
 
-    /// <summary>Waits for the receipt of <paramref name="hash"/> and the configured confirmations.</summary>
+    /// <summary>
+    /// Waits for the receipt of <paramref name="hash"/> and the configured confirmations. All waits of this
+    /// sender share one polling loop that asks for every awaited receipt in one batch request per round.
+    /// </summary>
     /// <exception cref="ReceiptTimeoutException">No receipt within <see cref="TransactionSenderOptions.ReceiptTimeout"/>.</exception>
-    public async Task<TransactionReceipt> WaitForReceiptAsync(Hash32 hash, CancellationToken cancellationToken = default)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            JsonElement json = await _rpc.CallAsync("eth_getTransactionReceipt", [hash.ToString()], cancellationToken).ConfigureAwait(false);
-            if (json.ValueKind == JsonValueKind.Object)
-            {
-                TransactionReceipt receipt = TransactionReceipt.FromJson(json);
-                ulong head = _options.Confirmations == 0 ? receipt.BlockNumber
-                    : Quantity.ToUInt64(await _rpc.CallAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false));
-                if (head >= receipt.BlockNumber + (ulong)_options.Confirmations)
-                {
-                    return receipt;
-                }
-            }
-
-            if (waited.Elapsed >= _options.ReceiptTimeout)
-            {
-                throw new ReceiptTimeoutException(hash, waited.Elapsed);
-            }
-
-            await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<TransactionReceipt> WaitForReceiptAsync(Hash32 hash, CancellationToken cancellationToken = default) =>
+        _receipts.WaitAsync(hash, cancellationToken);
 
     /// <summary>Forgets the local nonce; the next send takes the node's pending count.</summary>
     public async Task ResynchroniseAsync(CancellationToken cancellationToken = default)
@@ -137,16 +105,171 @@ public sealed class TransactionSender : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _nonceLock.Dispose();
+    public void Dispose()
+    {
+        _stalls.Dispose();
+        _nonceLock.Dispose();
+        _receipts.Dispose();
+    }
 
-    private async Task<ulong> PendingNonceAsync(CancellationToken cancellationToken) => Quantity.ToUInt64(
-        await _rpc.CallAsync("eth_getTransactionCount", [_signer.Address.ToLowerHex(), "pending"], cancellationToken).ConfigureAwait(false));
+    // Drains the queue batch by batch; the flag is cleared before the final emptiness check so that a
+    // send queued meanwhile either is seen here or starts a new pump.
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            var batch = new List<QueuedSend>(Math.Min(MaxBatch, _queue.Count + 1));
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out QueuedSend? send))
+            {
+                if (!send.Completion.Task.IsCompleted)
+                {
+                    batch.Add(send);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await _nonceLock.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    await SendBatchAsync(batch).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is ValueChainException or OperationCanceledException)
+                {
+                    batch.ForEach(s => s.Completion.TrySetException(error));
+                }
+                finally
+                {
+                    _nonceLock.Release();
+                }
+
+                continue;
+            }
+
+            Volatile.Write(ref _pumping, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _pumping, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendBatchAsync(List<QueuedSend> batch)
+    {
+        for (int attempt = 0; batch.Count > 0; attempt++)
+        {
+            ulong first = _nextNonce ??= await PendingNonceAsync().ConfigureAwait(false);
+            var signed = new (EthereumTransaction Transaction, byte[] Raw, Hash32 Hash)[batch.Count];
+            for (int i = 0; i < batch.Count; i++)
+            {
+                EthereumTransaction numbered = batch[i].Transaction with { ChainId = _options.ChainId, Nonce = first + (ulong)i };
+                byte[] raw = numbered.SignedSerialize(await _signer.SignAsync(numbered.SigningHash()).ConfigureAwait(false));
+                signed[i] = (numbered, raw, EthereumTransaction.Hash(raw));
+            }
+
+            Outcome[] outcomes = await SubmitAsync(signed).ConfigureAwait(false);
+            var stale = new List<QueuedSend>();
+            int lastArrived = Array.FindLastIndex(outcomes, o => o.Arrived);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i].Arrived)
+                {
+                    _stalls.Track(signed[i].Transaction, signed[i].Hash);
+                    batch[i].Completion.TrySetResult(signed[i].Hash);
+                }
+                else if (attempt == 0 && outcomes[i].Error is JsonRpcException error && IsStaleNonce(error) && i > lastArrived)
+                {
+                    stale.Add(batch[i]); // our nonce view is behind the node's: number it again below
+                }
+                else
+                {
+                    if (i < lastArrived)
+                    {
+                        await FillGapAsync(signed[i].Transaction).ConfigureAwait(false);
+                    }
+
+                    batch[i].Completion.TrySetException(outcomes[i].Error ?? new NodeUnavailableException("eth_sendRawTransaction", "the transaction did not arrive"));
+                }
+            }
+
+            // Nonces up to the last arrival are used (by a transaction or a gap filler); the rest are free.
+            _nextNonce = outcomes.Any(o => o.Fault) ? null
+                : lastArrived >= 0 ? first + (ulong)lastArrived + 1
+                : first;
+            if (stale.Count > 0)
+            {
+                _nextNonce = null;
+            }
+
+            batch = stale;
+        }
+    }
+
+    // In nonce order as one JSON-RPC batch: separate concurrent requests would let later nonces overtake
+    // earlier ones, which a node must then hold back until the gap closes.
+    private async Task<Outcome[]> SubmitAsync((EthereumTransaction Transaction, byte[] Raw, Hash32 Hash)[] signed)
+    {
+        try
+        {
+            IReadOnlyList<JsonRpcResult> results = await _rpc.BatchAsync(
+                [.. signed.Select(s => new JsonRpcRequest("eth_sendRawTransaction", Hex.Encode(s.Raw)))]).ConfigureAwait(false);
+            return [.. results.Select(r => r.Error is { } error && !IsAlreadyKnown(error) ? new Outcome(false, error, false) : new Outcome(true, null, false))];
+        }
+        catch (NodeUnavailableException fault)
+        {
+            // The batch may have reached the node: only the node can say which transactions it holds.
+            IReadOnlyList<JsonRpcResult> known = await _rpc.BatchAsync(
+                [.. signed.Select(s => new JsonRpcRequest("eth_getTransactionByHash", s.Hash.ToString()))], CancellationToken.None).ConfigureAwait(false);
+            return [.. known.Select(k => k.Error is null && k.Result is { ValueKind: JsonValueKind.Object }
+                ? new Outcome(true, null, false)
+                : new Outcome(false, fault, true))];
+        }
+    }
+
+    // A zero-value transfer to ourselves under a refused transaction's nonce, so that the transactions
+    // numbered after it in the same batch, which the node already holds, can be mined.
+    private async Task FillGapAsync(EthereumTransaction refused)
+    {
+        EthereumTransaction filler = refused with { To = Address, Value = default, Data = [], GasLimit = 21_000, AccessList = [] };
+        byte[] raw = filler.SignedSerialize(await _signer.SignAsync(filler.SigningHash()).ConfigureAwait(false));
+        try
+        {
+            await _rpc.CallAsync("eth_sendRawTransaction", [Hex.Encode(raw)]).ConfigureAwait(false);
+        }
+        catch (JsonRpcException)
+        {
+            // The nonce was taken after all (another client of this account): the later transactions can proceed.
+        }
+    }
+
+    private async Task<ulong> PendingNonceAsync() => Quantity.ToUInt64(
+        await _rpc.CallAsync("eth_getTransactionCount", [_signer.Address.ToLowerHex(), "pending"]).ConfigureAwait(false));
 
     private async Task<bool> IsDroppedAsync(Hash32 hash, CancellationToken cancellationToken) =>
         (await _rpc.CallAsync("eth_getTransactionByHash", [hash.ToString()], cancellationToken).ConfigureAwait(false)).ValueKind == JsonValueKind.Null;
 
     private static bool IsStaleNonce(JsonRpcException error) =>
         error.RpcMessage.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
-        || error.RpcMessage.Contains("replacement transaction underpriced", StringComparison.OrdinalIgnoreCase)
-        || error.RpcMessage.Contains("already known", StringComparison.OrdinalIgnoreCase);
+        || error.RpcMessage.Contains("replacement transaction underpriced", StringComparison.OrdinalIgnoreCase);
+
+    // The node already holds exactly this transaction (a resend of the same bytes): it arrived.
+    private static bool IsAlreadyKnown(JsonRpcException error) =>
+        error.RpcMessage.Contains("already known", StringComparison.OrdinalIgnoreCase)
+        || error.RpcMessage.Contains("already imported", StringComparison.OrdinalIgnoreCase);
+
+    private sealed record Outcome(bool Arrived, ValueChainException? Error, bool Fault);
+
+    private sealed class QueuedSend
+    {
+        public QueuedSend(EthereumTransaction transaction, CancellationToken cancellationToken)
+        {
+            Transaction = transaction;
+            // A caller that gives up before its batch is signed leaves the queue without using a nonce.
+            cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
+        }
+
+        public EthereumTransaction Transaction { get; }
+
+        public TaskCompletionSource<Hash32> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -9,11 +9,20 @@ public sealed class TransactionSenderOptions
     /// <summary>How long to wait for a receipt before checking whether the node dropped the transaction. Default 60 s.</summary>
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The pause between receipt polls. Default 25 ms (anvil mines in about 20–30 ms).</summary>
+    /// <summary>The longest pause between receipt polls; polling starts right after a send and backs off from 1 ms to this. Default 25 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Blocks on top of the transaction's block before it counts as final. Default 0.</summary>
     public int Confirmations { get; set; }
+
+    /// <summary>
+    /// How long the account may stop advancing, with its next transaction pending, before that transaction
+    /// is replaced with fees raised by 12.5 %. Default 30 s; a few seconds suit a dev chain that mines at once.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often one stalled transaction is replaced. Default 3.</summary>
+    public int StallReplacements { get; set; } = 3;
 
     /// <summary>How often a dropped transaction is sent again under a fresh nonce. Default 2.</summary>
     public int DroppedResends { get; set; } = 2;
