@@ -163,6 +163,22 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task A_signer_that_fails_fails_its_send_without_using_a_nonce_and_the_sender_keeps_working()
+    {
+        var key = PrivateKey.Generate();
+        await FundAsync(key.Address);
+        using var sender = new TransactionSender(Rpc, new FailingOnceSigner(new EthereumSigner(key)), Options());
+        Address recipient = PrivateKey.Generate().Address;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sender.SendAsync(Transfer(recipient, 1), Cancel));
+        TransactionReceipt next = await sender.SendAndWaitAsync(Transfer(recipient, 2), Cancel);
+
+        Assert.Equal("the hardware wallet was unplugged", error.Message);
+        Assert.Equal(0UL, await NonceOf(next.TransactionHash));
+        Assert.Equal(2, await BalanceAsync(recipient));
+    }
+
+    [Fact]
     public async Task Waiting_for_a_receipt_that_never_comes_times_out()
     {
         using TransactionSender sender = await FundedSenderAsync(TimeSpan.FromMilliseconds(200));
@@ -201,4 +217,16 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
         Quantity(await Rpc.CallAsync("eth_getBalance", [account.ToLowerHex(), "latest"], Cancel));
 
     private static ulong Quantity(JsonElement hex) => (ulong)HexQuantity.Parse(hex);
+
+    private sealed class FailingOnceSigner(ISigner inner) : ISigner
+    {
+        private int _calls;
+
+        public Address Address => inner.Address;
+
+        public ValueTask<RecoverableSignature> SignAsync(Hash32 digest, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("the hardware wallet was unplugged")
+                : inner.SignAsync(digest, cancellationToken);
+    }
 }

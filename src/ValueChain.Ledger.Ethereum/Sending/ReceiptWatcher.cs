@@ -77,7 +77,7 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
             {
                 progressed = await PollOnceAsync().ConfigureAwait(false);
             }
-            catch (ValueChainException error)
+            catch (Exception error) // the loop must survive anything, or every later wait would hang
             {
                 // A node fault fails every current waiter; they decide whether to retry.
                 foreach (Waiter waiter in _waiters.Values)

@@ -82,9 +82,9 @@ internal sealed class StallMonitor(JsonRpcClient rpc, ISigner signer, ReceiptWat
             {
                 return;
             }
-            catch (ValueChainException)
+            catch (Exception) when (!_stop.IsCancellationRequested)
             {
-                // The node did not answer this round; the next round asks again.
+                // The node did not answer (or the signer failed) this round; the next round tries again.
             }
         }
     }

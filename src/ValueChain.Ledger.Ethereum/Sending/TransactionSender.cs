@@ -134,7 +134,7 @@ public sealed class TransactionSender : IDisposable
                 {
                     await SendBatchAsync(batch).ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is ValueChainException or OperationCanceledException)
+                catch (Exception error) // the pump must survive anything (a failing signer too), or every later send would hang
                 {
                     batch.ForEach(s => s.Completion.TrySetException(error));
                 }
