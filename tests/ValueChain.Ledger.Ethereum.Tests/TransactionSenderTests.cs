@@ -197,6 +197,7 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     private static TransactionSenderOptions Options(TimeSpan? receiptTimeout = null) => new()
     {
         ChainId = AnvilNode.ChainId, ReceiptTimeout = receiptTimeout ?? TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(5),
+        StallTimeout = TimeSpan.FromSeconds(2), // anvil mines at once: an account still for 2 s is stalled (see StallMonitor)
     };
 
     private async Task<TransactionSender> FundedSenderAsync(TimeSpan? receiptTimeout = null)
