@@ -156,7 +156,7 @@ internal sealed class BindingWriter
         if (function.IsReadOnly)
         {
             Line($"/// <summary>Calls {signature} ({function.StateMutability}) on the latest state.</summary>");
-            WriteCall(method + "Async", parameters, data, descriptor, outputs, result);
+            WriteCall(method + "Async", parameters, data, descriptor, outputs, result, payable: false);
         }
         else
         {
@@ -167,7 +167,7 @@ internal sealed class BindingWriter
             Line($"    Client.SendAsync(Address, {data}, {valueArgument}, Errors, null, cancellationToken);");
             Line();
             Line($"/// <summary>Runs {signature} as a call without a transaction: what it would return, or the revert it would raise.</summary>");
-            WriteCall("Call" + method + "Async", parameters, data, descriptor, outputs, result);
+            WriteCall("Call" + method + "Async", parameters, data, descriptor, outputs, result, function.IsPayable);
             Line($"/// <summary>The gas a transaction of {signature} needs, with the client's margin.</summary>");
             Line($"public {Task}<ulong> Estimate{method}Async({Join(parameters, value + Token)}) =>");
             Line($"    Client.EstimateGasAsync(Address, {data}, {valueArgument}, Errors, cancellationToken);");
@@ -180,12 +180,13 @@ internal sealed class BindingWriter
         }
     }
 
-    private void WriteCall(string name, string parameters, string data, string descriptor, List<FieldDef> outputs, string result)
+    private void WriteCall(string name, string parameters, string data, string descriptor, List<FieldDef> outputs, string result, bool payable)
     {
         string taskOfResult = result.Length == 0 ? Task : $"{Task}<{result}>";
-        Line($"public async {taskOfResult} {name}({Join(parameters, Token)})");
+        string value = payable ? $"{UInt256} valueInWei, " : "";
+        Line($"public async {taskOfResult} {name}({Join(parameters, value + Token)})");
         Line("{");
-        Line($"    byte[] returned = await Client.CallAsync(Address, {data}, Errors, null, cancellationToken).ConfigureAwait(false);");
+        Line($"    byte[] returned = await Client.CallAsync(Address, {data}, Errors, null, {(payable ? "valueInWei" : "default")}, cancellationToken).ConfigureAwait(false);");
         if (outputs.Count == 1)
         {
             Line($"    return {outputs[0].Type.Decode($"{descriptor}.DecodeOutput(returned)[0]")};");

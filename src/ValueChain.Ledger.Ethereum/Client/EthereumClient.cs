@@ -62,11 +62,13 @@ public sealed class EthereumClient
     /// <param name="data">The call data.</param>
     /// <param name="errors">The contract's custom errors, to decode a revert.</param>
     /// <param name="block">The block whose state to use: a number, or null for the latest.</param>
+    /// <param name="value">Wei sent with the call, for payable functions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ContractRevertedException">The call reverted.</exception>
-    public async Task<byte[]> CallAsync(Address to, byte[] data, IReadOnlyList<AbiError>? errors = null, ulong? block = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> CallAsync(
+        Address to, byte[] data, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default)
     {
-        object? result = await CallOrRevertAsync(CallObject(to, data, default), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
+        object? result = await CallOrRevertAsync(CallObject(to, data, value), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
         return Hex.Decode(((JsonElement)result!).GetString()!, "result");
     }
 

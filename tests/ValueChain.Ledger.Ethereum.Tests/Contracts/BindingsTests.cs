@@ -188,8 +188,10 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
         EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
 
+        UInt256 simulated = await probe.CallDepositAsync(new UInt256(500), Cancel);
         await probe.DepositAsync(new UInt256(12345), Cancel);
 
+        Assert.Equal(new UInt256(500), simulated); // deposit() returns the balance including the value sent
         Assert.Equal(new UInt256(12345), await client.GetBalanceAsync(probe.Address, Cancel));
     }
 
