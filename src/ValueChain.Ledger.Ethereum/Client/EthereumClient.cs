@@ -246,7 +246,7 @@ public sealed class EthereumClient
         call["gas"] = Quantity.From(transaction.GasLimit);
         try
         {
-            await CallOrRevertAsync(call, Quantity.From(receipt.BlockNumber - 1), errors, cancellationToken).ConfigureAwait(false);
+            await CallOrRevertAsync(call, Quantity.From(receipt.BlockNumber == 0 ? 0 : receipt.BlockNumber - 1), errors, cancellationToken).ConfigureAwait(false);
         }
         catch (ContractRevertedException revert)
         {

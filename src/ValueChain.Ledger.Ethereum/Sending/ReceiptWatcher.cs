@@ -146,7 +146,15 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
         bool progressed = false;
         for (int i = 0; i < pending.Length; i++)
         {
-            JsonElement json = results[i].GetResult();
+            if (results[i].Error is { } refused)
+            {
+                // The node refused this one lookup: it fails this wait alone.
+                Hash32 refusedHash = _replacementOf.TryGetValue(pending[i], out Hash32 of) ? of : pending[i];
+                progressed |= _waiters.TryGetValue(refusedHash, out Waiter? failed) && failed.Completion.TrySetException(refused);
+                continue;
+            }
+
+            JsonElement json = results[i].Result!.Value;
             if (json.ValueKind != JsonValueKind.Object)
             {
                 continue;

@@ -137,6 +137,7 @@ public sealed class TransactionSender : IDisposable
                 catch (Exception error) // the pump must survive anything (a failing signer too), or every later send would hang
                 {
                     batch.ForEach(s => s.Completion.TrySetException(error));
+                    _nextNonce = null; // whatever the batch used, the node knows
                 }
                 finally
                 {
