@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using ValueChain.Testing;
 
 namespace ValueChain.Ledger.Ethereum.Generators.Tests;
 
@@ -32,6 +33,23 @@ public sealed class AbiBindingsGeneratorTests
         Assert.Empty(generatorDiagnostics);
         Assert.Equal("Token.g.cs", Assert.Single(result.GeneratedSources).HintName);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    // The generated API is what users compile against: a change to it must be deliberate. Run with
+    // VALUECHAIN_UPDATE_GOLDEN=1 to rewrite the golden file after an intended change, and review the diff.
+    [Fact]
+    public void The_generated_source_matches_the_golden_file()
+    {
+        var (_, _, result) = GeneratorHarness.Run(("Token.abi.json", RichAbi));
+        string generated = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        string golden = Path.Combine(RepositoryPaths.Root, "tests", "ValueChain.Ledger.Ethereum.Generators.Tests", "Golden", "Token.g.cs.txt");
+
+        if (Environment.GetEnvironmentVariable("VALUECHAIN_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(golden, generated);
+        }
+
+        Assert.Equal(File.ReadAllText(golden), generated);
     }
 
     [Fact]
