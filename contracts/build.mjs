@@ -63,7 +63,9 @@ for (const [unit, contracts] of Object.entries(output.contracts)) {
   }
   for (const [name, artefact] of Object.entries(contracts)) {
     writeFileSync(join(outDir, `${name}.abi.json`), JSON.stringify(artefact.abi, null, 2) + '\n');
-    writeFileSync(join(outDir, `${name}.bin`), artefact.evm.bytecode.object + '\n');
+    if (artefact.evm.bytecode.object.length > 0) {
+      writeFileSync(join(outDir, `${name}.bin`), artefact.evm.bytecode.object + '\n'); // interfaces have none
+    }
     written++;
   }
 }

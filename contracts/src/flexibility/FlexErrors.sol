@@ -16,3 +16,11 @@ error NotFound(string reason);
 error InsufficientBalance(address owner, uint256 balance, uint256 needed);
 /// @notice The spender may spend less than the amount.
 error InsufficientAllowance(address spender, uint256 allowance, uint256 needed);
+/// @notice The call belongs to another stage of the market (or another round).
+error WrongStage(uint8 needed, uint8 current, uint64 round);
+/// @notice The stage is right but its gate has closed.
+error GateClosed(uint8 stage, uint64 stageEnds);
+/// @notice Revealed terms do not hash to the commitment, or the market takes the other kind of offer.
+error CommitmentMismatch(string reason);
+/// @notice A bid below the asking price.
+error BidTooLow(uint256 offerId, uint256 asking, uint256 bid);

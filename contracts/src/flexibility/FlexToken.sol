@@ -3,7 +3,11 @@ pragma solidity 0.8.37;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {FlexWhitelist} from "./FlexWhitelist.sol";
-import {Unauthorized, InvalidFormat, InsufficientBalance, InsufficientAllowance} from "./FlexErrors.sol";
+import {Unauthorized, InvalidFormat, Conflict, InsufficientBalance, InsufficientAllowance} from "./FlexErrors.sol";
+
+interface IPaymentContracts {
+    function isPaymentContract(address account) external view returns (bool);
+}
 
 /// @title FlexToken
 /// @notice The market's payment token: OpenZeppelin's ERC-20, minted by verifiers, used only by
@@ -13,13 +17,23 @@ import {Unauthorized, InvalidFormat, InsufficientBalance, InsufficientAllowance}
 contract FlexToken is ERC20 {
     FlexWhitelist public immutable whitelist;
 
+    /// @notice The market platform, set once by a verifier: it and its payment contracts move tokens too.
+    address public platform;
+
     constructor(FlexWhitelist whitelist_) ERC20("ValueChain Flexibility Token", "VCFLEX") {
         whitelist = whitelist_;
     }
 
     modifier onlyParticipant() {
-        if (whitelist.roleOf(msg.sender) == 0) revert Unauthorized(msg.sender);
+        if (whitelist.roleOf(msg.sender) == 0 && !_isMarketContract(msg.sender)) revert Unauthorized(msg.sender);
         _;
+    }
+
+    function setPlatform(address platform_) external {
+        if (whitelist.roleOf(msg.sender) != whitelist.VERIFIER()) revert Unauthorized(msg.sender);
+        if (platform != address(0)) revert Conflict("the platform is already set");
+        if (platform_ == address(0)) revert InvalidFormat("the platform needs a non-zero address");
+        platform = platform_;
     }
 
     /// @notice Token amounts are base units; the market has no fractional display unit.
@@ -50,6 +64,10 @@ contract FlexToken is ERC20 {
         _requireRecipient(to);
         _requireBalance(from, amount);
         return super.transferFrom(from, to, amount);
+    }
+
+    function _isMarketContract(address account) private view returns (bool) {
+        return platform != address(0) && (account == platform || IPaymentContracts(platform).isPaymentContract(account));
     }
 
     function _requireRecipient(address to) private pure {
