@@ -36,24 +36,24 @@ public sealed class EtrVerificationDifferentialTests(AnvilNode anvil) : IClassFi
         var verifier = new EtrVerifier(AnvilNode.ChainId, probe.Address);
         var whitelist = new ProbeWhitelist([Meters[0].Address, Meters[1].Address], (Meters[0].Address, UsedNonce));
         var outcomes = new HashSet<EtrRejection?>();
+        async Task<bool> AgreeAsync(Case sample)
+        {
+            (OfferTerms offer, EnergyTransferRecord record, RecoverableSignature signature, bool byFleetOperator) = sample.Build(fleetOperator.Account!.Value, probe.Address);
+            EthereumClient caller = byFleetOperator ? fleetOperator : stranger;
+            EtrVerification expected = await verifier.VerifyAsync(caller.Account!.Value, offer, record, signature, whitelist);
+            VerifyOutput actual = await new EtrVerificationProbe(caller, probe.Address).VerifyAsync(
+                ToTerms(offer), ToRecord(record), signature.V, signature.R, signature.S, Cancel);
+            outcomes.Add(expected.Rejection);
+            return actual.Rejection == (byte)(expected.Rejection ?? 0) && actual.Meter == expected.Meter && actual.EnergyWh == expected.EnergyWh;
+        }
 
-        await Cases.SampleAsync(
-            async sample =>
-            {
-                (OfferTerms offer, EnergyTransferRecord record, RecoverableSignature signature, bool byFleetOperator) = sample.Build(fleetOperator.Account!.Value, probe.Address);
-                EthereumClient caller = byFleetOperator ? fleetOperator : stranger;
-                EtrVerification expected = await verifier.VerifyAsync(caller.Account!.Value, offer, record, signature, whitelist);
-                VerifyOutput actual = await new EtrVerificationProbe(caller, probe.Address).VerifyAsync(
-                    ToTerms(offer), ToRecord(record), signature.V, signature.R, signature.S, Cancel);
-                lock (outcomes)
-                {
-                    outcomes.Add(expected.Rejection);
-                }
+        // One case per outcome first, so that every check is compared whatever the random cases hold.
+        foreach (Case each in OnePerOutcome)
+        {
+            Assert.True(await AgreeAsync(each), $"the contract and the SDK disagree on {each}");
+        }
 
-                return actual.Rejection == (byte)(expected.Rejection ?? 0) && actual.Meter == expected.Meter && actual.EnergyWh == expected.EnergyWh;
-            },
-            iter: 300,
-            threads: 1);
+        await Cases.SampleAsync(AgreeAsync, iter: 300, threads: 1);
 
         // Every outcome the EIP-712 path can produce was met, so the agreement covers each check.
         Assert.Superset(
@@ -85,6 +85,20 @@ public sealed class EtrVerificationDifferentialTests(AnvilNode anvil) : IClassFi
                     ReusedNonce: choice.Item4 == 0,
                     SignatureChange: choice.Item5 < 6 ? 0 : choice.Item5 - 5,
                     values.Item1, values.Item2, values.Item3, values.Item4));
+
+    private static readonly Case[] OnePerOutcome =
+    [
+        new(true, 0, 0, false, 0, 20_000, 36, 10_000, 1), // valid
+        new(false, 0, 0, false, 0, 20_000, 36, 10_000, 2), // not the fleet operator
+        new(true, 0, 0, false, 2, 20_000, 36, 10_000, 3), // invalid signature
+        new(true, 2, 0, false, 0, 20_000, 36, 10_000, 4), // meter not whitelisted
+        new(true, 0, 0, true, 0, 20_000, 36, 10_000, 5), // nonce replayed
+        new(true, 1, 1, false, 0, 20_000, 36, 10_000, 6), // delivery date
+        new(true, 1, 2, false, 0, 20_000, 36, 10_000, 7), // start slot
+        new(true, 1, 4, false, 0, 20_000, 36, 10_000, 8), // location
+        new(true, 1, 8, false, 0, 20_000, 36, 10_000, 9), // direction
+        new(true, 1, 16, false, 0, 20_000, 36, 10_000, 10), // fleet operator
+    ];
 
     private static EtrVerificationProbe.Terms ToTerms(OfferTerms offer) =>
         new(offer.FleetOperator, DaysSinceEpoch(offer.DeliveryDate), (ushort)offer.StartSlot, offer.Location, (byte)offer.Direction, offer.EnergyWh);
