@@ -10,6 +10,13 @@ if (args is ["ethereum-vs-ethers"])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- flex-offering
+if (args is ["flex-offering"])
+{
+    await FlexOfferingRun.RunAsync();
+    return;
+}
+
 if (args is ["ledger-report"])
 {
     await LedgerReport.RunAsync();
