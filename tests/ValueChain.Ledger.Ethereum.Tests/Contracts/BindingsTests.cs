@@ -85,7 +85,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     {
         EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
-        ulong nonceBefore = await NonceAsync(client);
+        ulong nonceBefore = await ProbeSetup.MinedNonceAsync(client);
 
         var error = await Assert.ThrowsAsync<ValueChainFormatException>(() =>
             probe.EchoAsync("", [], BigInteger.One << 127, false, [1, 2, 3], [], [default, default], Cancel));
@@ -94,7 +94,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
 
         Assert.Contains("int128", error.Message, StringComparison.Ordinal);
         Assert.Contains("3 items", wrongSize.Message, StringComparison.Ordinal);
-        Assert.Equal(nonceBefore, await NonceAsync(client));
+        Assert.Equal(nonceBefore, await ProbeSetup.MinedNonceAsync(client));
     }
 
     [Fact]
@@ -195,6 +195,4 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
         Assert.Equal(new UInt256(12345), await client.GetBalanceAsync(probe.Address, Cancel));
     }
 
-    private static async Task<ulong> NonceAsync(EthereumClient client) =>
-        (ulong)HexQuantity.Parse(await client.Rpc.CallAsync("eth_getTransactionCount", [client.Account!.Value.ToLowerHex(), "latest"], Cancel));
 }

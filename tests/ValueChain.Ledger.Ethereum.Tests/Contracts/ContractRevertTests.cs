@@ -67,7 +67,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
 
         Assert.Equal((intruder.Account!.Value, 1UL, "original"), (error.Caller, error.Id, error.Label));
         Assert.Equal("empty_batch", empty.Code);
-        Assert.Equal(0UL, await NonceAsync(intruder));
+        Assert.Equal(0UL, await ProbeSetup.MinedNonceAsync(intruder));
         Assert.Equal("original", (await ownersProbe.GetAsync(1, Cancel)).Label);
     }
 
@@ -84,7 +84,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
             probe.Address, EncodeStoreCall(new Item(1, "forged", [], intruder.Account!.Value)), default, Errors, 200_000, Cancel));
 
         Assert.Equal((intruder.Account!.Value, 1UL), (error.Caller, error.Id));
-        Assert.Equal(1UL, await NonceAsync(intruder));
+        Assert.Equal(1UL, await ProbeSetup.MinedNonceAsync(intruder));
         Assert.Equal("original", (await probe.GetAsync(1, Cancel)).Label);
     }
 
@@ -100,6 +100,4 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
         Assert.IsNotType<NotOwnerException>(error);
     }
 
-    private static async Task<ulong> NonceAsync(EthereumClient client) =>
-        (ulong)HexQuantity.Parse(await client.Rpc.CallAsync("eth_getTransactionCount", [client.Account!.Value.ToLowerHex(), "latest"], Cancel));
 }

@@ -9,7 +9,14 @@ internal static class ProbeSetup
 {
     public static string ArtifactsDirectory => Path.Combine(RepositoryPaths.Root, "contracts", "artifacts");
 
-    public static byte[] ProbeBytecode => ContractArtifact.Load(ArtifactsDirectory, nameof(BindingsProbe)).Bytecode();
+    public static byte[] ProbeBytecode => Bytecode(nameof(BindingsProbe));
+
+    /// <summary>The committed creation bytecode of contract <paramref name="name"/>.</summary>
+    public static byte[] Bytecode(string name) => ContractArtifact.Load(ArtifactsDirectory, name).Bytecode();
+
+    /// <summary>How many transactions of <paramref name="client"/>'s account are mined.</summary>
+    public static async Task<ulong> MinedNonceAsync(EthereumClient client) =>
+        (ulong)HexQuantity.Parse(await client.Rpc.CallAsync("eth_getTransactionCount", [client.Account!.Value.ToLowerHex(), "latest"], TestContext.Current.CancellationToken));
 
     public static EthereumClientOptions Options() => new() { ChainId = AnvilNode.ChainId, LogPollInterval = TimeSpan.FromMilliseconds(20) };
 

@@ -28,7 +28,7 @@ public sealed class EtrVerificationDifferentialTests(AnvilNode anvil) : IClassFi
     {
         EthereumClient fleetOperator = await ProbeSetup.FundedClientAsync(anvil, _http);
         EthereumClient stranger = await ProbeSetup.FundedClientAsync(anvil, _http);
-        byte[] bytecode = ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(EtrVerificationProbe)).Bytecode();
+        byte[] bytecode = ProbeSetup.Bytecode(nameof(EtrVerificationProbe));
         EtrVerificationProbe probe = await EtrVerificationProbe.DeployAsync(fleetOperator, bytecode, Cancel);
         await probe.SetWhitelistedAsync(Meters[0].Address, true, Cancel);
         await probe.SetWhitelistedAsync(Meters[1].Address, true, Cancel);
@@ -66,7 +66,7 @@ public sealed class EtrVerificationDifferentialTests(AnvilNode anvil) : IClassFi
     public async Task The_contract_computes_the_sdks_digest()
     {
         EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
-        byte[] bytecode = ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(EtrVerificationProbe)).Bytecode();
+        byte[] bytecode = ProbeSetup.Bytecode(nameof(EtrVerificationProbe));
         EtrVerificationProbe probe = await EtrVerificationProbe.DeployAsync(client, bytecode, Cancel);
         var record = new EnergyTransferRecord(client.Account!.Value, new DateOnly(2026, 11, 25), 37, OfferTerms.LocationHash("DE-BW-Karlsruhe-17"), FlexibilityDirection.Negative, 11_000, UInt256.MaxValue, DateTimeOffset.FromUnixTimeSeconds(1_795_000_000));
 

@@ -14,7 +14,7 @@ namespace ValueChain.Ledger.Ethereum.Tests;
 // gates closing 1 minute before the end, epoch 1970).
 public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
 {
-    private const ulong Stage = 300;
+    private const ulong Stage = FlexMarketSetup.StageSeconds;
     private const ulong Round = 3 * Stage;
     private readonly HttpClient _http = new();
 
@@ -25,7 +25,7 @@ public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task A_round_pays_the_fleet_operator_pro_rata_against_meter_signed_records_and_refuses_a_replay()
     {
-        Market market = await MarketAsync(committed: false);
+        FlexMarketSetup market = await MarketAsync(committed: false);
         var meter = PrivateKey.Generate();
         await market.Whitelist(market.Verifier).AddMeterAsync(meter.Address, default, Cancel);
         ulong roundStart = await NextRoundAsync();
@@ -67,7 +67,7 @@ public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task Calls_in_the_wrong_stage_or_after_the_gate_fail_and_an_offer_without_bids_expires()
     {
-        Market market = await MarketAsync(committed: false);
+        FlexMarketSetup market = await MarketAsync(committed: false);
         ulong roundStart = await NextRoundAsync();
         Terms terms = TermsFor(roundStart, askingPrice: 500, penalty: 0);
 
@@ -91,7 +91,7 @@ public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task Only_the_buyer_enforces_the_penalty_and_only_after_the_deadline()
     {
-        Market market = await MarketAsync(committed: false);
+        FlexMarketSetup market = await MarketAsync(committed: false);
         ulong roundStart = await NextRoundAsync();
         Terms terms = TermsFor(roundStart, askingPrice: 1_000, penalty: 400);
         await SetNextTimeAsync(roundStart + 10);
@@ -120,7 +120,7 @@ public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task A_committed_offer_is_revealed_at_contract_creation_and_must_match_the_sdks_commitment()
     {
-        Market market = await MarketAsync(committed: true);
+        FlexMarketSetup market = await MarketAsync(committed: true);
         ulong roundStart = await NextRoundAsync();
         Terms terms = TermsFor(roundStart, askingPrice: 800, penalty: 100);
         Hash32 salt = Keccak256.Hash("salt of fleet Karlsruhe"u8);
@@ -172,33 +172,5 @@ public sealed class FlexMarketTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     private async Task SetNextTimeAsync(ulong unixSeconds) =>
         await new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = anvil.Endpoint }).CallAsync("evm_setNextBlockTimestamp", [(long)unixSeconds], Cancel);
 
-    private async Task<Market> MarketAsync(bool committed)
-    {
-        EthereumClient verifier = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient dso = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient fleetOperator = await ProbeSetup.FundedClientAsync(anvil, _http);
-        FlexWhitelist whitelist = await FlexWhitelist.DeployAsync(
-            verifier,
-            ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(FlexWhitelist)).Bytecode(),
-            [new(verifier.Account!.Value, 1, "TSO"), new(dso.Account!.Value, 2, "DSO Süd"), new(fleetOperator.Account!.Value, 3, "Fleet Karlsruhe")],
-            Cancel);
-        FlexToken token = await FlexToken.DeployAsync(verifier, ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(FlexToken)).Bytecode(), whitelist.Address, Cancel);
-        FlexPlatform platform = await FlexPlatform.DeployAsync(
-            verifier, ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(FlexPlatform)).Bytecode(), whitelist.Address, token.Address, 0, Stage, 60, 86_400, committed, Cancel);
-        await token.SetPlatformAsync(platform.Address, Cancel);
-        await token.MintAsync(dso.Account!.Value, 10_000, Cancel);
-        await token.MintAsync(fleetOperator.Account!.Value, 5_000, Cancel);
-        await new FlexToken(dso, token.Address).ApproveAsync(platform.Address, UInt256.MaxValue, Cancel);
-        await new FlexToken(fleetOperator, token.Address).ApproveAsync(platform.Address, UInt256.MaxValue, Cancel);
-        return new Market(whitelist.Address, token.Address, platform.Address, verifier, dso, fleetOperator);
-    }
-
-    private sealed record Market(Address WhitelistAddress, Address TokenAddress, Address PlatformAddress, EthereumClient Verifier, EthereumClient Dso, EthereumClient FleetOperator)
-    {
-        public FlexWhitelist Whitelist(EthereumClient caller) => new(caller, WhitelistAddress);
-
-        public FlexToken Token(EthereumClient caller) => new(caller, TokenAddress);
-
-        public FlexPlatform Platform(EthereumClient caller) => new(caller, PlatformAddress);
-    }
+    private Task<FlexMarketSetup> MarketAsync(bool committed) => FlexMarketSetup.DeployAsync(anvil, _http, committed);
 }

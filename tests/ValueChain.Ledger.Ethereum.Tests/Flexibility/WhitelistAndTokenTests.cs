@@ -22,7 +22,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Only_a_verifier_changes_the_whitelist_and_it_cannot_remove_itself()
     {
-        Market market = await MarketAsync();
+        FlexMarketSetup market = await MarketAsync();
         Address newcomer = PrivateKey.Generate().Address;
 
         foreach (FlexWhitelist caller in new[] { market.Whitelist(market.Dso), market.Whitelist(market.FleetOperator), market.Whitelist(market.Stranger) })
@@ -53,7 +53,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task A_p256_meter_is_known_by_the_sdks_meter_id_and_needs_a_location()
     {
-        Market market = await MarketAsync();
+        FlexMarketSetup market = await MarketAsync();
         FlexWhitelist verifier = market.Whitelist(market.Verifier);
         using var p256 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         ECParameters parameters = p256.ExportParameters(includePrivateParameters: false);
@@ -80,7 +80,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Only_a_verifier_mints_and_only_participants_use_the_token()
     {
-        Market market = await MarketAsync();
+        FlexMarketSetup market = await MarketAsync();
         FlexToken asVerifier = market.Token(market.Verifier);
         FlexToken asDso = market.Token(market.Dso);
         FlexToken asStranger = market.Token(market.Stranger);
@@ -107,7 +107,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Allowances_are_spent_and_an_unlimited_one_never_decreases()
     {
-        Market market = await MarketAsync();
+        FlexMarketSetup market = await MarketAsync();
         Address dso = market.Dso.Account!.Value;
         Address fleetOperator = market.FleetOperator.Account!.Value;
         await market.Token(market.Verifier).MintAsync(dso, 1_000, Cancel);
@@ -128,29 +128,5 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
         Assert.Equal(new UInt256(700), await asDso.BalanceOfAsync(fleetOperator, Cancel));
     }
 
-    private async Task<Market> MarketAsync()
-    {
-        EthereumClient verifier = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient dso = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient fleetOperator = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient stranger = await ProbeSetup.FundedClientAsync(anvil, _http);
-        FlexWhitelist whitelist = await FlexWhitelist.DeployAsync(
-            verifier,
-            ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(FlexWhitelist)).Bytecode(),
-            [
-                new FlexWhitelist.Participant(verifier.Account!.Value, Verifier, "TSO"),
-                new FlexWhitelist.Participant(dso.Account!.Value, Dso, "DSO Süd"),
-                new FlexWhitelist.Participant(fleetOperator.Account!.Value, FleetOperator, "Fleet Karlsruhe"),
-            ],
-            Cancel);
-        FlexToken token = await FlexToken.DeployAsync(verifier, ContractArtifact.Load(ProbeSetup.ArtifactsDirectory, nameof(FlexToken)).Bytecode(), whitelist.Address, Cancel);
-        return new Market(whitelist.Address, token.Address, verifier, dso, fleetOperator, stranger);
-    }
-
-    private sealed record Market(Address WhitelistAddress, Address TokenAddress, EthereumClient Verifier, EthereumClient Dso, EthereumClient FleetOperator, EthereumClient Stranger)
-    {
-        public FlexWhitelist Whitelist(EthereumClient caller) => new(caller, WhitelistAddress);
-
-        public FlexToken Token(EthereumClient caller) => new(caller, TokenAddress);
-    }
+    private Task<FlexMarketSetup> MarketAsync() => FlexMarketSetup.DeployAsync(anvil, _http, funded: false);
 }
