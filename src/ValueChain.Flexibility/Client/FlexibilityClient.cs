@@ -23,7 +23,7 @@ public sealed class FlexibilityClient
 
     /// <summary>Approves the platform once for all trading (unlimited), as the market requires before contracts.</summary>
     public Task<MarketReceipt> ApprovePlatformAsync(CancellationToken cancellationToken = default) =>
-        _market.ApproveAsync(_signer, FlexMarketChaincode.PlatformAddress, UInt256.MaxValue, cancellationToken);
+        _market.ApproveAsync(_signer, _market.PlatformAddress, UInt256.MaxValue, cancellationToken);
 
     /// <summary>This participant's token balance.</summary>
     public Task<UInt256> BalanceAsync(CancellationToken cancellationToken = default) => _market.BalanceOfAsync(Address, cancellationToken);

@@ -18,6 +18,9 @@ public sealed class FlexMarketGatewayAdapter : IFlexibilityMarket
     }
 
     /// <inheritdoc />
+    public Address PlatformAddress => FlexMarketChaincode.PlatformAddress;
+
+    /// <inheritdoc />
     public Task<MarketReceipt> AddParticipantAsync(ISigner verifier, Address participant, MarketRole role, string name, CancellationToken cancellationToken = default) =>
         SubmitAsync(verifier, "addParticipant", new ParticipantArgs(participant, role, name), Json.ParticipantArgs, cancellationToken);
 

@@ -93,4 +93,11 @@ public interface IFlexibilityMarket
 
     /// <summary>The market's round and stage at the current ledger time.</summary>
     Task<MarketPhase> GetPhaseAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The spender that traders approve once before trading (the payment approval): the platform, which
+    /// collects winning bids and penalties. A derived address on the chaincode drivers; the platform
+    /// contract's address on Ethereum.
+    /// </summary>
+    Address PlatformAddress { get; }
 }

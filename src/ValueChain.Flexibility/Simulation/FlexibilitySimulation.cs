@@ -50,7 +50,7 @@ public static class FlexibilitySimulation
         foreach (EthereumSigner trader in new[] { tso, fleet })
         {
             await market.MintAsync(tso, trader.Address, UInt256.MaxValue / 4, cancellationToken);
-            await market.ApproveAsync(trader, FlexMarketChaincode.PlatformAddress, UInt256.MaxValue, cancellationToken);
+            await market.ApproveAsync(trader, market.PlatformAddress, UInt256.MaxValue, cancellationToken);
         }
 
         var stages = new List<StageFigures>();

@@ -154,7 +154,7 @@ public abstract class FlexibilityConformance
         foreach (ISigner trader in new ISigner[] { Tso, Dso, FleetOperator })
         {
             await m.MintAsync(Tso, trader.Address, 10_000);
-            await m.ApproveAsync(trader, FlexMarketChaincode.PlatformAddress, UInt256.MaxValue);
+            await m.ApproveAsync(trader, m.PlatformAddress, UInt256.MaxValue);
         }
 
         DateOnly tomorrow = DateOnly.FromDateTime((await market.Time.GetTimeAsync()).UtcDateTime).AddDays(1);
@@ -264,7 +264,7 @@ public abstract class FlexibilityConformance
         await using FlexibilityUnderTest market = await StartAsync();
         IFlexibilityMarket m = market.Market;
         OfferRequest request = await TradableAsync(market);
-        await m.ApproveAsync(Dso, FlexMarketChaincode.PlatformAddress, 500);
+        await m.ApproveAsync(Dso, m.PlatformAddress, 500);
         await AtStageAsync(market, MarketStage.Offering);
         long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
         await AtStageAsync(market, MarketStage.Bidding);
