@@ -179,6 +179,30 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task A_caller_that_stops_waiting_does_not_stop_another_waiting_for_the_same_receipt()
+    {
+        using TransactionSender sender = await FundedSenderAsync();
+        await Rpc.CallAsync("evm_setAutomine", [false], Cancel);
+        try
+        {
+            Hash32 hash = await sender.SendAsync(Transfer(PrivateKey.Generate().Address, 1), Cancel);
+            using var giveUp = new CancellationTokenSource();
+            Task<TransactionReceipt> impatient = sender.WaitForReceiptAsync(hash, giveUp.Token);
+            Task<TransactionReceipt> patient = sender.WaitForReceiptAsync(hash, Cancel);
+
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+            await Rpc.CallAsync("evm_mine", [], Cancel);
+
+            Assert.Equal(hash, (await patient).TransactionHash);
+        }
+        finally
+        {
+            await Rpc.CallAsync("evm_setAutomine", [true], CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Waiting_for_a_receipt_that_never_comes_times_out()
     {
         using TransactionSender sender = await FundedSenderAsync(TimeSpan.FromMilliseconds(200));

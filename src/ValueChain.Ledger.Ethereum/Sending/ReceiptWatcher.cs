@@ -23,12 +23,16 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
 
     public async Task<TransactionReceipt> WaitAsync(Hash32 hash, CancellationToken cancellationToken)
     {
-        var waiter = _waiters.GetOrAdd(hash, _ => new Waiter(Stopwatch.GetTimestamp()));
-        using CancellationTokenRegistration registration = cancellationToken.Register(() => waiter.Completion.TrySetCanceled(cancellationToken));
+        // Callers of the same hash share one waiter; a failed one left behind is replaced by a fresh wait.
+        Waiter waiter = _waiters.AddOrUpdate(
+            hash,
+            _ => new Waiter(Stopwatch.GetTimestamp()),
+            (_, existing) => existing.Completion.Task.IsFaulted ? new Waiter(Stopwatch.GetTimestamp()) : existing);
         EnsureLoop();
         try
         {
-            return await waiter.Completion.Task.ConfigureAwait(false);
+            // A caller that gives up stops only its own wait; the others sharing the waiter go on.
+            return await waiter.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,6 +117,14 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
     // behind others that cannot arrive (transactions stuck behind a nonce gap).
     private async Task<bool> PollOnceAsync()
     {
+        foreach ((Hash32 hash, Waiter waiter) in _waiters)
+        {
+            if (waiter.Completion.Task.IsCompleted)
+            {
+                _waiters.TryRemove(new KeyValuePair<Hash32, Waiter>(hash, waiter)); // completed after its callers gave up
+            }
+        }
+
         bool progressed = false;
         foreach ((Hash32 replacement, Hash32 original) in _replacementOf)
         {
