@@ -46,7 +46,10 @@ public sealed class TransactionSender : IDisposable
     /// <summary>The sending account.</summary>
     public Address Address => _signer.Address;
 
-    /// <summary>Signs <paramref name="transaction"/> with the next nonce and sends it; returns its hash.</summary>
+    /// <summary>
+    /// Signs <paramref name="transaction"/> with the next nonce and sends it; returns its hash. Cancellation
+    /// withdraws the transaction while it waits in the queue; once its batch is being signed and sent, it goes out.
+    /// </summary>
     /// <exception cref="JsonRpcException">The node refused the transaction (the nonce is not used up).</exception>
     /// <exception cref="NodeUnavailableException">The node could not be reached and the transaction did not arrive.</exception>
     public Task<Hash32> SendAsync(EthereumTransaction transaction, CancellationToken cancellationToken = default)
