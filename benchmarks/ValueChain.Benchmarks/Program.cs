@@ -17,6 +17,13 @@ if (args is ["flex-offering"])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- partchain-registration
+if (args is ["partchain-registration"])
+{
+    await PartRegistrationRun.RunAsync();
+    return;
+}
+
 if (args is ["ledger-report"])
 {
     await LedgerReport.RunAsync();

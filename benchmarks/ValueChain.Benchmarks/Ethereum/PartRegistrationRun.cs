@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ValueChain.Cryptography;
+using ValueChain.Ledger.Ethereum;
+using ValueChain.Ledger.Ethereum.Contracts;
+using ValueChain.Testing;
+using static ValueChain.Ledger.Ethereum.Contracts.PartChain;
+
+namespace ValueChain.Benchmarks;
+
+/// <summary>
+/// Registering 1000 parts on anvil with PartChain: in one batched call, one call per part pipelined by this
+/// driver, and the same 1000 calls sent by ethers v6 to the same anvil in the same run. Run: <c>-- partchain-registration</c>.
+/// </summary>
+internal static class PartRegistrationRun
+{
+    private static readonly Location Plant = new(48_783_300, 9_180_000, "Werk");
+
+    public static async Task RunAsync(int parts = 1000, int rounds = 3)
+    {
+        var anvil = new AnvilNode();
+        await anvil.InitializeAsync();
+        using var http = new HttpClient();
+        try
+        {
+            var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
+            (EthereumClient oem, _) = await ClientAsync(rpc);
+            (EthereumClient supplier, _) = await ClientAsync(rpc);
+            (_, PrivateKey ethersKey) = await ClientAsync(rpc);
+            PartChain chain = await PartChain.DeployAsync(oem, ContractArtifact.Load(Path.Combine(RepositoryPaths.Root, "contracts", "artifacts"), nameof(PartChain)).Bytecode(),
+                [new(oem.Account!.Value, "OEM", 1, true, 0, 0), new(supplier.Account!.Value, "Supplier", 2, false, 0, 0), new(ethersKey.Address, "Supplier (ethers)", 2, false, 0, 0)], 1);
+            var asSupplier = new PartChain(supplier, chain.Address);
+            for (int round = 0; round < rounds; round++)
+            {
+                var clock = Stopwatch.StartNew();
+                TransactionReceipt batch = await new PartChain(oem, chain.Address).RegisterPartsAsync(
+                    [.. Enumerable.Range(0, parts).Select(i => new PartRegistration($"B{round}-{i}", "BRK-330", "B-1", 1))], Plant);
+                double batched = clock.Elapsed.TotalSeconds;
+
+                (int exitCode, string output, string error) = await ChildProcess.RunAsync("node", Path.Combine(RepositoryPaths.Root, "benchmarks", "ethers", "send-bench.mjs"),
+                    anvil.Endpoint.ToString(), Hex.Encode(ethersKey.ToBytes()), chain.Address.ToString(),
+                    Path.Combine(RepositoryPaths.Root, "contracts", "artifacts", "PartChain.abi.json"), "partchain", parts.ToString(CultureInfo.InvariantCulture), $"E{round}");
+                double ethers = exitCode == 0 ? JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("seconds").GetDouble() : throw new InvalidOperationException(output + error);
+                clock.Restart();
+                TransactionReceipt[] single = await Task.WhenAll(Enumerable.Range(0, parts).Select(i => asSupplier.RegisterPartsAsync([new PartRegistration($"S{round}-{i}", "BRK-330", "B-1", 1)], Plant)));
+                double oneByOne = clock.Elapsed.TotalSeconds;
+                Console.WriteLine($"round {round}: batched {batched:0.000} s ({batch.GasUsed:N0} gas); one per transaction: ValueChain {oneByOne:0.000} s, ethers v6 {ethers:0.000} s, ratio ethers/ours {ethers / oneByOne:0.00}; all succeeded: {batch.Succeeded && single.All(r => r.Succeeded)}");
+            }
+        }
+        finally
+        {
+            await anvil.DisposeAsync();
+        }
+    }
+
+    private static async Task<(EthereumClient, PrivateKey)> ClientAsync(JsonRpcClient rpc)
+    {
+        var key = PrivateKey.Generate();
+        await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000000"]);
+        var sender = new TransactionSender(rpc, new EthereumSigner(key), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromMilliseconds(500) });
+        return (new EthereumClient(rpc, sender, new EthereumClientOptions { ChainId = AnvilNode.ChainId }), key);
+    }
+}
