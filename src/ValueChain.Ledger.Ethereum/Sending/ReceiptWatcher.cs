@@ -5,11 +5,12 @@ using System.Text.Json;
 namespace ValueChain.Ledger.Ethereum;
 
 /// <summary>
-/// Waits for many receipts with one polling loop: each round asks for every awaited receipt (and the head,
-/// when confirmations are needed) in a single batch request. A new waiter wakes the loop at once, so a
-/// lone transaction's receipt is asked for right after its send; while receipts keep arriving the loop
-/// polls again immediately, and when nothing arrives it backs off to the configured interval. A thousand
-/// pipelined transactions cost a few batch requests per block instead of a thousand polls per interval.
+/// Waits for many receipts with one polling loop: each round asks the node for its head, and only when a
+/// new block arrived (or a new wait began) for every awaited receipt, in batch requests. A new waiter
+/// wakes the loop at once, so a lone transaction's receipt is asked for right after its send; while
+/// blocks keep coming the loop polls again at once, and when nothing happens it backs off to the
+/// configured interval. A thousand pipelined transactions cost a few batch requests per block instead of
+/// a thousand polls per interval, and the node is not kept busy answering for blocks it has not made.
 /// </summary>
 internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions options) : IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _loopLock = new();
     private bool _looping;
+    private long _arrivals;
 
     public async Task<TransactionReceipt> WaitAsync(Hash32 hash, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
             hash,
             _ => new Waiter(Stopwatch.GetTimestamp()),
             (_, existing) => existing.Completion.Task.IsFaulted ? new Waiter(Stopwatch.GetTimestamp()) : existing);
+        Interlocked.Increment(ref _arrivals);
         EnsureLoop();
         try
         {
@@ -65,6 +68,8 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
     private async Task LoopAsync()
     {
         TimeSpan pause = TimeSpan.Zero;
+        ulong? polledHead = null;
+        long polledArrivals = -1;
         while (true)
         {
             lock (_loopLock)
@@ -79,7 +84,14 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
             bool progressed;
             try
             {
-                progressed = await PollOnceAsync().ConfigureAwait(false);
+                long arrivals = Volatile.Read(ref _arrivals);
+                ulong head = Quantity.ToUInt64(await rpc.CallAsync("eth_blockNumber", []).ConfigureAwait(false));
+                progressed = head != polledHead || arrivals != polledArrivals;
+                if (progressed)
+                {
+                    (polledHead, polledArrivals) = (head, arrivals);
+                    await PollOnceAsync(head).ConfigureAwait(false);
+                }
             }
             catch (Exception error) // the loop must survive anything, or every later wait would hang
             {
@@ -115,7 +127,7 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
 
     // Every awaited receipt is asked for in each round, in batches of MaxBatch: a receipt must never wait
     // behind others that cannot arrive (transactions stuck behind a nonce gap).
-    private async Task<bool> PollOnceAsync()
+    private async Task PollOnceAsync(ulong head)
     {
         foreach ((Hash32 hash, Waiter waiter) in _waiters)
         {
@@ -125,7 +137,6 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
             }
         }
 
-        bool progressed = false;
         foreach ((Hash32 replacement, Hash32 original) in _replacementOf)
         {
             if (!_waiters.TryGetValue(original, out Waiter? waiting) || waiting.Completion.Task.IsCompleted)
@@ -138,31 +149,21 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
         IEnumerable<Hash32> replacements = _replacementOf.Where(r => _waiters.TryGetValue(r.Value, out Waiter? w) && !w.Completion.Task.IsCompleted).Select(r => r.Key);
         foreach (Hash32[] pending in awaited.Concat(replacements).Chunk(MaxBatch))
         {
-            progressed |= await PollAsync(pending).ConfigureAwait(false);
+            await PollAsync(pending, head).ConfigureAwait(false);
         }
-
-        return progressed;
     }
 
-    private async Task<bool> PollAsync(Hash32[] pending)
+    private async Task PollAsync(Hash32[] pending, ulong head)
     {
-        var requests = new List<JsonRpcRequest>(pending.Length + 1);
-        requests.AddRange(pending.Select(hash => new JsonRpcRequest("eth_getTransactionReceipt", hash.ToString())));
-        if (options.Confirmations > 0)
-        {
-            requests.Add(new JsonRpcRequest("eth_blockNumber"));
-        }
-
-        IReadOnlyList<JsonRpcResult> results = await rpc.BatchAsync(requests).ConfigureAwait(false);
-        ulong head = options.Confirmations > 0 ? Quantity.ToUInt64(results[^1].GetResult()) : ulong.MaxValue;
-        bool progressed = false;
+        IReadOnlyList<JsonRpcResult> results = await rpc.BatchAsync(
+            [.. pending.Select(hash => new JsonRpcRequest("eth_getTransactionReceipt", hash.ToString()))]).ConfigureAwait(false);
         for (int i = 0; i < pending.Length; i++)
         {
             if (results[i].Error is { } refused)
             {
                 // The node refused this one lookup: it fails this wait alone.
                 Hash32 refusedHash = _replacementOf.TryGetValue(pending[i], out Hash32 of) ? of : pending[i];
-                progressed |= _waiters.TryGetValue(refusedHash, out Waiter? failed) && failed.Completion.TrySetException(refused);
+                _ = _waiters.TryGetValue(refusedHash, out Waiter? failed) && failed.Completion.TrySetException(refused);
                 continue;
             }
 
@@ -176,11 +177,9 @@ internal sealed class ReceiptWatcher(JsonRpcClient rpc, TransactionSenderOptions
             if (options.Confirmations == 0 || head >= receipt.BlockNumber + (ulong)options.Confirmations)
             {
                 Hash32 awaitedHash = _replacementOf.TryRemove(pending[i], out Hash32 original) ? original : pending[i];
-                progressed |= _waiters.TryGetValue(awaitedHash, out Waiter? waiter) && waiter.Completion.TrySetResult(receipt);
+                _ = _waiters.TryGetValue(awaitedHash, out Waiter? waiter) && waiter.Completion.TrySetResult(receipt);
             }
         }
-
-        return progressed;
     }
 
     private void FailExpired()
