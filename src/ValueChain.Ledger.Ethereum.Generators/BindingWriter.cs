@@ -267,23 +267,19 @@ internal sealed class BindingWriter
         string enumerable = $"global::System.Collections.Generic.IAsyncEnumerable<{name}>";
         string tokenAttribute = "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + Token;
         Line($"/// <summary>The <c>{abiEvent.Name}</c> events of this contract in blocks <paramref name=\"fromBlock\"/> to <paramref name=\"toBlock\"/>, queried in pages.</summary>");
-        Line($"public async {enumerable} Get{name}sAsync({Join("ulong fromBlock, ulong toBlock", filterParameters)}, {tokenAttribute})");
-        Line("{");
-        Line($"    await foreach (var log in {ConfigureAwait}(Client.GetLogsAsync({filterCall}, fromBlock, toBlock, cancellationToken), false))");
-        Line("    {");
-        Line($"        if ({name}.TryDecode(log, out var decoded))");
-        Line("        {");
-        Line("            yield return decoded;");
-        Line("        }");
-        Line("    }");
-        Line("}");
-        Line();
+        WriteDecodingEnumerator($"public async {enumerable} Get{name}sAsync({Join("ulong fromBlock, ulong toBlock", filterParameters)}, {tokenAttribute})", $"Client.GetLogsAsync({filterCall}, fromBlock, toBlock, cancellationToken)", name);
         Line($"/// <summary>The <c>{abiEvent.Name}</c> events of this contract from <paramref name=\"fromBlock\"/> on, as their blocks reach the client's confirmations; runs until cancelled.</summary>");
-        Line($"public async {enumerable} Watch{name}sAsync({Join("ulong fromBlock", filterParameters)}, {tokenAttribute})");
+        WriteDecodingEnumerator($"public async {enumerable} Watch{name}sAsync({Join("ulong fromBlock", filterParameters)}, {tokenAttribute})", $"Client.WatchLogsAsync({filterCall}, fromBlock, cancellationToken)", name);
+    }
+
+    // An async enumerator over `logs` (an IAsyncEnumerable<EthereumLog> expression) yielding those that decode as `eventRecord`.
+    private void WriteDecodingEnumerator(string signature, string logs, string eventRecord)
+    {
+        Line(signature);
         Line("{");
-        Line($"    await foreach (var log in {ConfigureAwait}(Client.WatchLogsAsync({filterCall}, fromBlock, cancellationToken), false))");
+        Line($"    await foreach (var log in {ConfigureAwait}({logs}, false))");
         Line("    {");
-        Line($"        if ({name}.TryDecode(log, out var decoded))");
+        Line($"        if ({eventRecord}.TryDecode(log, out var decoded))");
         Line("        {");
         Line("            yield return decoded;");
         Line("        }");
