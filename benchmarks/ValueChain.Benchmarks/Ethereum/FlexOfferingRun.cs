@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ValueChain.Cryptography;
 using ValueChain.Flexibility;
 using ValueChain.Ledger.Ethereum;
 using ValueChain.Ledger.Ethereum.Contracts;
@@ -16,6 +15,8 @@ namespace ValueChain.Benchmarks;
 /// </summary>
 internal static class FlexOfferingRun
 {
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMilliseconds(500); // anvil mines at once: half a second without progress is a stall
+
     public static async Task RunAsync(int offers = 633, int rounds = 3)
     {
         var anvil = new AnvilNode();
@@ -24,8 +25,8 @@ internal static class FlexOfferingRun
         try
         {
             var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
-            EthereumClient verifier = await ClientAsync(rpc);
-            EthereumClient fleetOperator = await ClientAsync(rpc);
+            (EthereumClient verifier, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
+            (EthereumClient fleetOperator, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             string artifacts = Path.Combine(RepositoryPaths.Root, "contracts", "artifacts");
             FlexWhitelist whitelist = await FlexWhitelist.DeployAsync(verifier, ContractArtifact.Load(artifacts, nameof(FlexWhitelist)).Bytecode(),
                 [new(verifier.Account!.Value, 1, "TSO"), new(fleetOperator.Account!.Value, 3, "Fleet")]);
@@ -54,13 +55,5 @@ internal static class FlexOfferingRun
         {
             await anvil.DisposeAsync();
         }
-    }
-
-    private static async Task<EthereumClient> ClientAsync(JsonRpcClient rpc)
-    {
-        var key = PrivateKey.Generate();
-        await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000"]);
-        var sender = new TransactionSender(rpc, new EthereumSigner(key), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromMilliseconds(500) }); // anvil mines at once: half a second without progress is a stall
-        return new EthereumClient(rpc, sender, new EthereumClientOptions { ChainId = AnvilNode.ChainId });
     }
 }

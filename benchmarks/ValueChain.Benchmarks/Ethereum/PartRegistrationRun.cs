@@ -16,6 +16,7 @@ namespace ValueChain.Benchmarks;
 internal static class PartRegistrationRun
 {
     private static readonly Location Plant = new(48_783_300, 9_180_000, "Werk");
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMilliseconds(500); // anvil mines at once
 
     public static async Task RunAsync(int parts = 1000, int rounds = 3)
     {
@@ -25,9 +26,9 @@ internal static class PartRegistrationRun
         try
         {
             var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
-            (EthereumClient oem, _) = await ClientAsync(rpc);
-            (EthereumClient supplier, _) = await ClientAsync(rpc);
-            (_, PrivateKey ethersKey) = await ClientAsync(rpc);
+            (EthereumClient oem, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
+            (EthereumClient supplier, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
+            (_, PrivateKey ethersKey) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             PartChain chain = await PartChain.DeployAsync(oem, ContractArtifact.Load(Path.Combine(RepositoryPaths.Root, "contracts", "artifacts"), nameof(PartChain)).Bytecode(),
                 [new(oem.Account!.Value, "OEM", 1, true, 0, 0), new(supplier.Account!.Value, "Supplier", 2, false, 0, 0), new(ethersKey.Address, "Supplier (ethers)", 2, false, 0, 0)], 1);
             var asSupplier = new PartChain(supplier, chain.Address);
@@ -52,13 +53,5 @@ internal static class PartRegistrationRun
         {
             await anvil.DisposeAsync();
         }
-    }
-
-    private static async Task<(EthereumClient, PrivateKey)> ClientAsync(JsonRpcClient rpc)
-    {
-        var key = PrivateKey.Generate();
-        await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000000"]);
-        var sender = new TransactionSender(rpc, new EthereumSigner(key), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromMilliseconds(500) });
-        return (new EthereumClient(rpc, sender, new EthereumClientOptions { ChainId = AnvilNode.ChainId }), key);
     }
 }

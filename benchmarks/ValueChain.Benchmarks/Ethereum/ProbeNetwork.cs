@@ -34,11 +34,8 @@ internal sealed class ProbeNetwork : IAsyncDisposable
     /// <summary>The contract bound through a fresh funded account (so that runs never share nonces).</summary>
     public async Task<(BindingsProbe Probe, PrivateKey Key)> FundedProbeAsync(Address contract)
     {
-        var rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = Endpoint });
-        var key = PrivateKey.Generate();
-        await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000"]);
-        var sender = new TransactionSender(rpc, new EthereumSigner(key), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromSeconds(2) });
-        var client = new EthereumClient(rpc, sender, new EthereumClientOptions { ChainId = AnvilNode.ChainId });
+        (EthereumClient client, PrivateKey key) = await AnvilAccounts.FundedClientAsync(
+            new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = Endpoint }), TimeSpan.FromSeconds(2));
         return (new BindingsProbe(client, contract), key);
     }
 

@@ -21,7 +21,7 @@ public sealed class PartChainParticipantsTests(AnvilNode anvil) : IClassFixture<
     [Fact]
     public async Task An_invitation_takes_effect_with_the_configured_number_of_distinct_admin_approvals()
     {
-        (PartChain asOem, PartChain asSupplier, EthereumClient _) = await DeployAsync(approvals: 2);
+        (PartChain asOem, PartChain asSupplier, _) = await DeployAsync(approvals: 2);
         EthereumClient newcomer = await ProbeSetup.FundedClientAsync(anvil, _http);
         Address invitee = newcomer.Account!.Value;
 
@@ -43,8 +43,7 @@ public sealed class PartChainParticipantsTests(AnvilNode anvil) : IClassFixture<
     [Fact]
     public async Task Only_active_admins_manage_members_with_valid_names_and_roles()
     {
-        (PartChain asOem, PartChain asSupplier, EthereumClient lspClient) = await DeployAsync(approvals: 1);
-        var asLsp = new PartChain(lspClient, asOem.Address);
+        (PartChain asOem, PartChain asSupplier, PartChain asLsp) = await DeployAsync(approvals: 1);
         Address someone = PrivateKey.Generate().Address;
 
         var notAdmin = await Assert.ThrowsAsync<UnauthorizedException>(() => asLsp.InviteAsync(someone, "x", Oem, false, Cancel));
@@ -68,21 +67,6 @@ public sealed class PartChainParticipantsTests(AnvilNode anvil) : IClassFixture<
     }
 
     // Two admins (an OEM and a supplier) and an LSP without the admin right.
-    private async Task<(PartChain AsOem, PartChain AsSupplier, EthereumClient Lsp)> DeployAsync(uint approvals)
-    {
-        EthereumClient oem = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient supplier = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient lsp = await ProbeSetup.FundedClientAsync(anvil, _http);
-        PartChain asOem = await PartChain.DeployAsync(
-            oem,
-            ProbeSetup.Bytecode(nameof(PartChain)),
-            [
-                new Participant(oem.Account!.Value, "OEM Stuttgart", Oem, true, 0, 0),
-                new Participant(supplier.Account!.Value, "Tier-1 Bremsen AG", Supplier, true, 0, 0),
-                new Participant(lsp.Account!.Value, "Spedition Rhein", Lsp, false, 0, 0),
-            ],
-            approvals,
-            Cancel);
-        return (asOem, new PartChain(supplier, asOem.Address), lsp);
-    }
+    private Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync(uint approvals) =>
+        PartChainSetup.DeployAsync(anvil, _http, approvals, supplierIsAdmin: true);
 }

@@ -78,21 +78,5 @@ public sealed class PartChainPartsTests(AnvilNode anvil) : IClassFixture<AnvilNo
         Assert.Equal(ErrorCodes.Unauthorized, outsider.Code);
     }
 
-    private async Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync()
-    {
-        EthereumClient oem = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient supplier = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient lsp = await ProbeSetup.FundedClientAsync(anvil, _http);
-        PartChain asOem = await PartChain.DeployAsync(
-            oem,
-            ProbeSetup.Bytecode(nameof(PartChain)),
-            [
-                new Participant(oem.Account!.Value, "OEM Stuttgart", 1, true, 0, 0),
-                new Participant(supplier.Account!.Value, "Tier-1 Bremsen AG", 2, false, 0, 0),
-                new Participant(lsp.Account!.Value, "Spedition Rhein", 3, false, 0, 0),
-            ],
-            1,
-            Cancel);
-        return (asOem, new PartChain(supplier, asOem.Address), new PartChain(lsp, asOem.Address));
-    }
+    private Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync() => PartChainSetup.DeployAsync(anvil, _http);
 }
