@@ -30,7 +30,7 @@ internal sealed class BindingWriter
 
     public static string Write(string ns, string contract, string file, IReadOnlyList<AbiEntry> entries)
     {
-        var reserved = new[] { contract, "Client", "Address", "Errors" }
+        var reserved = new[] { contract, "Client", "Address", "Errors", "Events" }
             .Concat(entries.Where(e => e.Kind == "event").Select(e => Names.Pascal(e.Name, "Event") + "Event"))
             .Concat(entries.Where(e => e.Kind == "error").Select(e => Names.Pascal(e.Name, "Error") + "Exception"));
         var writer = new BindingWriter(contract, file, new StructRegistry(reserved));
@@ -90,6 +90,9 @@ internal sealed class BindingWriter
         Line();
         Line("/// <summary>The custom errors the contract declares, so that its reverts decode into their typed exceptions.</summary>");
         Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}AbiError> Errors {{ get; }} = new {Runtime}AbiError[] {{ {string.Join(", ", errors.Select(e => Names.Pascal(e.Name, "Error") + "Exception.Abi"))} }};");
+        Line();
+        Line("/// <summary>The events the contract declares, for decoding its logs without knowing their types in advance.</summary>");
+        Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}AbiEvent> Events {{ get; }} = new {Runtime}AbiEvent[] {{ {string.Join(", ", events.Select(e => Names.Pascal(e.Name, "Event") + "Event.Abi"))} }};");
         Line();
         Line($"/// <summary>Binds the contract deployed at <paramref name=\"address\"/>, used through <paramref name=\"client\"/>.</summary>");
         Line($"public {_contract}({Runtime}EthereumClient client, {Address} address)");

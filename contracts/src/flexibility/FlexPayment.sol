@@ -2,7 +2,9 @@
 pragma solidity 0.8.37;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {P256} from "@openzeppelin/contracts/utils/cryptography/P256.sol";
 import {EnergyTransferRecords} from "./EnergyTransferRecords.sol";
+import {OcmfPayloads} from "./OcmfPayloads.sol";
 import {Unauthorized, Conflict} from "./FlexErrors.sol";
 
 interface IFlexPlatform {
@@ -15,6 +17,7 @@ interface IFlexPlatform {
 interface IFlexWhitelistView {
     function roleOf(address account) external view returns (uint8);
     function isMeterWhitelisted(address meterId) external view returns (bool);
+    function locationOf(address meterId) external view returns (bytes32);
 }
 
 interface IFlexTokenTransfer {
@@ -91,21 +94,20 @@ contract FlexPayment is ReentrancyGuard {
     {
         if (settled) revert Conflict("the payment contract is settled");
         (EnergyTransferRecords.Rejection failed, address meter) = _check(record, v, r, s);
-        if (failed != EnergyTransferRecords.Rejection.None) {
-            _rejections.push(Rejection(uint8(failed), msg.sender, uint64(block.timestamp)));
-            emit PaymentRejected(offerId, uint8(failed), msg.sender);
-            return (uint8(failed), 0, 0);
-        }
+        return _settle(failed, meter, record.nonce, record.energyWh);
+    }
 
-        platform.useNonce(meter, record.nonce);
-        paidNow = _share(payment, record.energyWh, payment - paid);
-        releasedNow = _share(penalty, record.energyWh, penalty - penaltyReleased);
-        paid += paidNow;
-        penaltyReleased += releasedNow;
-        deliveredWh += record.energyWh;
-        if (paidNow + releasedNow > 0) platform.token().transfer(fleetOperator, paidNow + releasedNow);
-        emit PaymentMade(offerId, meter, record.energyWh, paidNow, releasedNow);
-        return (0, paidNow, releasedNow);
+    /// @notice Pays for an OCMF record: `payload` is the JSON object exactly as the meter signed it, (r, s)
+    /// its P-256 signature with low s, `publicKey` the meter's 65-byte uncompressed key. The fields are read
+    /// from the signed payload; the checks and their order are EtrVerifier.VerifyOcmfAsync's.
+    function requestOcmfPayment(bytes calldata payload, bytes32 r, bytes32 s, bytes calldata publicKey)
+        external
+        nonReentrant
+        returns (uint8 rejection, uint256 paidNow, uint256 releasedNow)
+    {
+        if (settled) revert Conflict("the payment contract is settled");
+        (EnergyTransferRecords.Rejection failed, address meter, OcmfPayloads.Record memory record) = _checkOcmf(payload, r, s, publicKey);
+        return _settle(failed, meter, record.nonce, record.energyWh);
     }
 
     /// @notice After the deadline, the buyer (a verifier or DSO) takes what is left of payment and penalty.
@@ -133,6 +135,52 @@ contract FlexPayment is ReentrancyGuard {
         if (!platform.whitelist().isMeterWhitelisted(meter)) return (EnergyTransferRecords.Rejection.MeterNotWhitelisted, meter);
         if (platform.nonceUsed(meter, record.nonce)) return (EnergyTransferRecords.Rejection.NonceReplayed, meter);
         return (EnergyTransferRecords.mismatch(_terms, record), meter);
+    }
+
+    function _checkOcmf(bytes calldata payload, bytes32 r, bytes32 s, bytes calldata publicKey)
+        private
+        view
+        returns (EnergyTransferRecords.Rejection, address meter, OcmfPayloads.Record memory record)
+    {
+        if (msg.sender != _terms.fleetOperator) return (EnergyTransferRecords.Rejection.NotFleetOperator, address(0), record);
+        if (publicKey.length != 65 || publicKey[0] != 0x04) return (EnergyTransferRecords.Rejection.InvalidSignature, address(0), record);
+        record = OcmfPayloads.read(payload);
+        if (!record.wellFormed || !P256.verify(sha256(payload), r, s, bytes32(publicKey[1:33]), bytes32(publicKey[33:65]))) {
+            return (EnergyTransferRecords.Rejection.InvalidSignature, address(0), record);
+        }
+        meter = address(uint160(uint256(keccak256(publicKey[1:]))));
+        IFlexWhitelistView whitelist = platform.whitelist();
+        EnergyTransferRecords.Rejection failed = EnergyTransferRecords.Rejection.None;
+        if (!whitelist.isMeterWhitelisted(meter)) failed = EnergyTransferRecords.Rejection.MeterNotWhitelisted;
+        else if (platform.nonceUsed(meter, record.nonce)) failed = EnergyTransferRecords.Rejection.NonceReplayed;
+        else if (record.deliveryDate != _terms.deliveryDate) failed = EnergyTransferRecords.Rejection.DeliveryDateMismatch;
+        else if (record.startSlot != _terms.startSlot) failed = EnergyTransferRecords.Rejection.StartSlotMismatch;
+        else if (whitelist.locationOf(meter) != _terms.location) failed = EnergyTransferRecords.Rejection.LocationMismatch;
+        else if (record.direction != _terms.direction) failed = EnergyTransferRecords.Rejection.DirectionMismatch;
+        else if (!record.energyValid) failed = EnergyTransferRecords.Rejection.InvalidReadings;
+        return (failed, meter, record);
+    }
+
+    // Stores and emits a failed check; otherwise uses the nonce and pays the share of `energyWh`.
+    function _settle(EnergyTransferRecords.Rejection failed, address meter, uint256 nonce, uint64 energyWh)
+        private
+        returns (uint8, uint256 paidNow, uint256 releasedNow)
+    {
+        if (failed != EnergyTransferRecords.Rejection.None) {
+            _rejections.push(Rejection(uint8(failed), msg.sender, uint64(block.timestamp)));
+            emit PaymentRejected(offerId, uint8(failed), msg.sender);
+            return (uint8(failed), 0, 0);
+        }
+
+        platform.useNonce(meter, nonce);
+        paidNow = _share(payment, energyWh, payment - paid);
+        releasedNow = _share(penalty, energyWh, penalty - penaltyReleased);
+        paid += paidNow;
+        penaltyReleased += releasedNow;
+        deliveredWh += energyWh;
+        if (paidNow + releasedNow > 0) platform.token().transfer(fleetOperator, paidNow + releasedNow);
+        emit PaymentMade(offerId, meter, energyWh, paidNow, releasedNow);
+        return (0, paidNow, releasedNow);
     }
 
     // Pro rata in integer arithmetic, never more than what remains.

@@ -91,6 +91,11 @@ contract FlexWhitelist {
         return _meters[meterId];
     }
 
+    /// @notice Where a meter is installed (zero for meters whose records carry their location).
+    function locationOf(address meterId) external view returns (bytes32) {
+        return _meters[meterId].location;
+    }
+
     function isMeterWhitelisted(address meterId) external view returns (bool) {
         return _meters[meterId].listed;
     }

@@ -77,7 +77,7 @@ public sealed class OcmfRecord
     /// to a contract that, like OpenZeppelin's P256, accepts only low s: both accept the same records.</remarks>
     public bool IsSignedBy(ReadOnlySpan<byte> meterPublicKey)
     {
-        if (SignatureAlgorithm != P256Sha256)
+        if (LowSSignature() is not { } signature)
         {
             return false;
         }
@@ -85,12 +85,32 @@ public sealed class OcmfRecord
         try
         {
             using ECDsa key = P256Keys.Import(meterPublicKey);
-            byte[] fixedSize = P256Keys.LowS(P256Keys.DerToFixed(Signature));
-            return key.VerifyData(Encoding.UTF8.GetBytes(Payload), fixedSize, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return key.VerifyData(Encoding.UTF8.GetBytes(Payload), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (CryptographicException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The signature as r ‖ s (32 bytes each) with s in the lower half of the curve order, the form contracts
+    /// verify (OpenZeppelin's P256); null when the algorithm is not <see cref="P256Sha256"/> or the DER is malformed.
+    /// </summary>
+    public byte[]? LowSSignature()
+    {
+        if (SignatureAlgorithm != P256Sha256)
+        {
+            return null;
+        }
+
+        try
+        {
+            return P256Keys.LowS(P256Keys.DerToFixed(Signature));
+        }
+        catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException)
+        {
+            return null;
         }
     }
 
@@ -130,6 +150,11 @@ public sealed class OcmfRecord
             }
 
             var readings = root.GetProperty("RD").EnumerateArray().Select(ReadingOf).ToList();
+            if (readings.Count == 0)
+            {
+                throw new ValueChainFormatException("OCMF readings", payload, "RD holds no reading");
+            }
+
             string? serial = root.TryGetProperty("MS", out JsonElement ms) ? ms.GetString() : null;
             return new OcmfRecord(text, payload, algorithm, der, serial, pagination, readings);
         }

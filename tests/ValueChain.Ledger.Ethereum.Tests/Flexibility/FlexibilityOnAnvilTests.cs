@@ -1,0 +1,11 @@
+using ValueChain.Conformance.Flexibility;
+using ValueChain.Flexibility;
+using ValueChain.Testing;
+
+namespace ValueChain.Ledger.Ethereum.Tests;
+
+/// <summary>The flexibility conformance suite, unchanged, against the Solidity market on anvil.</summary>
+public sealed class FlexibilityOnAnvilTests(AnvilNode anvil) : FlexibilityConformance, IClassFixture<AnvilNode>
+{
+    protected override Task<FlexibilityUnderTest> StartAsync(FlexMarketOptions options) => AnvilMarkets.StartAsync(anvil, options);
+}
