@@ -30,7 +30,7 @@ internal static class PartRegistrationRun
             (EthereumClient supplier, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             (_, PrivateKey ethersKey) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             PartChain chain = await PartChain.DeployAsync(oem, ContractArtifact.Load(Path.Combine(RepositoryPaths.Root, "contracts", "artifacts"), nameof(PartChain)).Bytecode(),
-                [new(oem.Account!.Value, "OEM", 1, true, 0, 0), new(supplier.Account!.Value, "Supplier", 2, false, 0, 0), new(ethersKey.Address, "Supplier (ethers)", 2, false, 0, 0)], 1);
+                [new(oem.Account!.Value, "OEM", 1, true, 0, 0), new(supplier.Account!.Value, "Supplier", 2, false, 0, 0), new(ethersKey.Address, "Supplier (ethers)", 2, false, 0, 0)], 1, 86_400);
             var asSupplier = new PartChain(supplier, chain.Address);
             for (int round = 0; round < rounds; round++)
             {

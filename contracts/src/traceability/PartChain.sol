@@ -2,11 +2,40 @@
 pragma solidity 0.8.37;
 
 import {PartChainParticipants} from "./PartChainParticipants.sol";
-import {PartChainParts} from "./PartChainParts.sol";
+import {PartChainOrders} from "./PartChainOrders.sol";
+import {PartChainCorrections} from "./PartChainCorrections.sol";
+import {Unauthorized, Conflict} from "./PartChainErrors.sol";
 
 /// @title PartChain
-/// @notice The traceability application on Ethereum. So far its membership (PartChainParticipants) and parts
-/// (PartChainParts: registration, scans, lookups); assemblies, orders, deliveries and handovers follow (issue 7).
-contract PartChain is PartChainParts {
-    constructor(Participant[] memory genesis, uint32 invitationApprovals_) PartChainParticipants(genesis, invitationApprovals_) {}
+/// @notice The traceability application on Ethereum, rule for rule the reference chaincode: membership
+/// (PartChainParticipants), parts and assemblies (PartChainParts), orders, deliveries and handovers with
+/// recorded rejections (PartChainOrders), and ownership corrections through the PartChainCorrections
+/// contract it creates.
+contract PartChain is PartChainOrders {
+    PartChainCorrections public immutable corrections;
+
+    constructor(Participant[] memory genesis, uint32 invitationApprovals_, uint64 lateTolerance_)
+        PartChainParticipants(genesis, invitationApprovals_)
+        PartChainOrders(lateTolerance_)
+    {
+        corrections = new PartChainCorrections(this);
+    }
+
+    /// @notice Applies an approved ownership correction (its contract only); returns the part's status after it.
+    function correctCustody(string calldata partId, address from, address to, address admin) external returns (uint8 status) {
+        if (msg.sender != address(corrections)) revert Unauthorized(msg.sender, "ownership corrections only");
+        bytes32 key = keccak256(bytes(partId));
+        Part storage p = _parts[key];
+        if (p.owner != from) revert Conflict("the part moved since the proposal");
+        status = p.status == IN_TRANSIT ? ACTIVE : p.status;
+        _moveTo(key, to);
+        p.status = status;
+        Location memory nowhere;
+        emit PartEventRecorded(key, OWNERSHIP_CORRECTED, admin, false, nowhere, "", to, 0);
+    }
+
+    /// @notice The chaincode's id rule (1 to 128 UTF-16 code units, no control characters); reverts with InvalidFormat.
+    function requireId(string calldata id) external pure {
+        _requireId(id);
+    }
 }

@@ -10,12 +10,12 @@ import {Unauthorized, InvalidFormat, Conflict, NotFound} from "./PartChainErrors
 /// an admin cannot revoke itself. The parts, orders and deliveries of PartChain build on it.
 abstract contract PartChainParticipants {
     /// @notice Roles, numbered as the SDK's ParticipantRole.
-    uint8 public constant OEM = 1;
-    uint8 public constant SUPPLIER = 2;
-    uint8 public constant LSP = 3;
+    uint8 internal constant OEM = 1;
+    uint8 internal constant SUPPLIER = 2;
+    uint8 internal constant LSP = 3;
     /// @notice Invitation statuses, numbered as the SDK's InvitationStatus.
-    uint8 public constant PENDING = 1;
-    uint8 public constant ACCEPTED = 2;
+    uint8 internal constant PENDING = 1;
+    uint8 internal constant ACCEPTED = 2;
 
     struct Participant {
         address account;
@@ -37,7 +37,7 @@ abstract contract PartChainParticipants {
     }
 
     uint32 public immutable invitationApprovals;
-    mapping(address account => Participant) private _participants;
+    mapping(address account => Participant) internal _participants;
     mapping(address invitee => Invitation) private _invitations;
 
     event ParticipantInvited(address indexed invitee, address indexed invitedBy, uint8 role, bool grantAdmin, string name);
@@ -97,7 +97,7 @@ abstract contract PartChainParticipants {
 
     function revoke(address account) external {
         Participant storage admin = _admin();
-        if (account == admin.account) revert Conflict("an admin cannot revoke itself, so that the network always keeps an admin");
+        if (account == admin.account) revert Conflict("an admin cannot revoke itself");
         Participant storage target = _participants[account];
         if (target.account == address(0)) revert NotFound("the account is not a participant");
         if (target.revokedAt != 0) revert Conflict("the participant is already revoked");
@@ -117,9 +117,9 @@ abstract contract PartChainParticipants {
         revert Unauthorized(msg.sender, "this needs another role");
     }
 
-    function _admin() private view returns (Participant storage p) {
+    function _admin() internal view returns (Participant storage p) {
         p = _caller(new uint8[](0));
-        if (!p.isAdmin) revert Unauthorized(msg.sender, "does not hold the network-admin right");
+        if (!p.isAdmin) revert Unauthorized(msg.sender, "not an admin");
     }
 
     function _acceptWhenApproved(Invitation storage pending) private {

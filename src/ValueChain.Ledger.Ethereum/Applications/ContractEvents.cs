@@ -29,8 +29,20 @@ public sealed class ContractEvents
     public IReadOnlyList<LedgerEvent> Of(TransactionReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var decoded = new List<LedgerEvent>(receipt.Logs.Count);
-        foreach (EthereumLog log in receipt.Logs)
+        return Of(receipt.Logs);
+    }
+
+    /// <summary>
+    /// The known events among <paramref name="logs"/> (in chain order, as a receipt or a log query gives them);
+    /// an event's index counts the known events of its transaction.
+    /// </summary>
+    public IReadOnlyList<LedgerEvent> Of(IEnumerable<EthereumLog> logs)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        var decoded = new List<LedgerEvent>();
+        Hash32 transaction = default;
+        int index = 0;
+        foreach (EthereumLog log in logs)
         {
             if (log.Topics.Count == 0 || !_events.TryGetValue(log.Topics[0], out AbiEvent? abiEvent) || _contractName(log.Address) is not { } contract
                 || !abiEvent.TryDecode(log, out object[]? values))
@@ -44,7 +56,9 @@ public sealed class ContractEvents
                 payload[abiEvent.Parameters[i].Name] = JsonValueOf(values[i]);
             }
 
-            decoded.Add(new LedgerEvent(contract, abiEvent.Name, payload.ToJsonString(), (long)receipt.BlockNumber, new TxId(receipt.TransactionHash), decoded.Count));
+            index = log.TransactionHash == transaction ? index + 1 : 0;
+            transaction = log.TransactionHash;
+            decoded.Add(new LedgerEvent(contract, abiEvent.Name, payload.ToJsonString(), (long)log.BlockNumber, new TxId(log.TransactionHash), index));
         }
 
         return decoded;

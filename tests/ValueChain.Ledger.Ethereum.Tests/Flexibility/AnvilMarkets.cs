@@ -18,7 +18,7 @@ internal static class AnvilMarkets
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
         var clients = new SignerClients(rpc, ProbeSetup.Options(), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromSeconds(2) });
         string folder = Directory.CreateTempSubdirectory("valuechain-flex-").FullName;
-        var owner = new Owner(http, clients, folder);
+        var owner = new TemporaryDeployment(http, clients, folder);
         try
         {
             foreach (Address account in new[] { FlexibilityActors.Tso.Address, FlexibilityActors.Dso.Address, FlexibilityActors.FleetOperator.Address, FlexibilityActors.OtherFleetOperator.Address, FlexibilityActors.Stranger.Address })
@@ -38,17 +38,6 @@ internal static class AnvilMarkets
         {
             await owner.DisposeAsync();
             throw;
-        }
-    }
-
-    private sealed class Owner(HttpClient http, SignerClients clients, string folder) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            clients.Dispose();
-            http.Dispose();
-            Directory.Delete(folder, recursive: true);
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -9,11 +9,10 @@ namespace ValueChain.Ledger.Ethereum.Tests;
 /// </summary>
 internal static class ChainGasScanner
 {
-    public static async Task<GasReport> ScanAsync(JsonRpcClient rpc, IReadOnlyList<string> contracts, CancellationToken cancellationToken)
+    public static async Task ScanAsync(JsonRpcClient rpc, IReadOnlyList<string> contracts, GasReport report, CancellationToken cancellationToken)
     {
         Dictionary<string, string> functions = Selectors(contracts);
         var creations = contracts.ToDictionary(name => name, name => Hex.Encode(ApplicationBytecode.Of(name), prefix: false));
-        var report = new GasReport();
         ulong head = ulong.Parse((await rpc.CallAsync("eth_blockNumber", [], cancellationToken)).GetString()![2..], System.Globalization.NumberStyles.HexNumber);
         for (ulong block = 1; block <= head; block++)
         {
@@ -40,8 +39,6 @@ internal static class ChainGasScanner
                 }
             }
         }
-
-        return report;
     }
 
     // "selector hex" → "Contract.function" over the state-changing functions of the contracts.

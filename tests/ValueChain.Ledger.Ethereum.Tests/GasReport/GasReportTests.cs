@@ -1,7 +1,9 @@
 using System.Reflection;
 using ValueChain.Conformance.Flexibility;
+using ValueChain.Conformance.Traceability;
 using ValueChain.Flexibility;
 using ValueChain.Testing;
+using ValueChain.Traceability;
 
 namespace ValueChain.Ledger.Ethereum.Tests;
 
@@ -15,14 +17,15 @@ public sealed class GasReportTests(AnvilNode anvil) : IClassFixture<AnvilNode>
 {
     private const double AllowedGrowth = 0.10;
     private static readonly string[] FlexibilityContracts = ["FlexWhitelist", "FlexToken", "FlexPlatform", "FlexPayment"];
+    private static readonly string[] TraceabilityContracts = ["PartChain", "PartChainCorrections"];
 
     [Fact]
     public async Task No_function_uses_more_than_10_percent_more_gas_than_docs_gas_md_says()
     {
+        var measured = new GasReport();
         await RunScenariosAsync(new FlexibilityScenarios(anvil));
-        using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
-        GasReport measured = await ChainGasScanner.ScanAsync(rpc, FlexibilityContracts, TestContext.Current.CancellationToken);
+        await ScanAsync(anvil, FlexibilityContracts, measured);
+        await RunScenariosAsync(new TraceabilityScenarios(node => ScanAsync(node, TraceabilityContracts, measured)));
         string path = Path.Combine(RepositoryPaths.Root, "docs", "gas.md");
         if (Environment.GetEnvironmentVariable("VALUECHAIN_UPDATE_GOLDEN") == "1")
         {
@@ -51,6 +54,13 @@ public sealed class GasReportTests(AnvilNode anvil) : IClassFixture<AnvilNode>
 
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n(regenerate with VALUECHAIN_UPDATE_GOLDEN=1 after an intended change)");
         Assert.Contains("FlexPayment.requestOcmfPayment", committed.Keys);
+        Assert.Contains("PartChain.acceptDelivery", committed.Keys);
+    }
+
+    private static async Task ScanAsync(AnvilNode node, string[] contracts, GasReport report)
+    {
+        using var http = new HttpClient();
+        await ChainGasScanner.ScanAsync(new JsonRpcClient(http, new JsonRpcOptions { Endpoint = node.Endpoint }), contracts, report, TestContext.Current.CancellationToken);
     }
 
     // Every [Fact] and [InlineData] case of a conformance suite, in declaration order.
@@ -75,5 +85,11 @@ public sealed class GasReportTests(AnvilNode anvil) : IClassFixture<AnvilNode>
     private sealed class FlexibilityScenarios(AnvilNode anvil) : FlexibilityConformance
     {
         protected override Task<FlexibilityUnderTest> StartAsync(FlexMarketOptions options) => AnvilMarkets.StartAsync(anvil, options);
+    }
+
+    // A node per scenario (see AnvilPartChains), read into the report before it stops.
+    private sealed class TraceabilityScenarios(Func<AnvilNode, Task> scan) : TraceabilityConformance
+    {
+        protected override Task<TraceabilityUnderTest> StartAsync(PartChainOptions options) => AnvilPartChains.StartAsync(options, scan);
     }
 }

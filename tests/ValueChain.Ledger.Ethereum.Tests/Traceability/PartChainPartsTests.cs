@@ -24,16 +24,17 @@ public sealed class PartChainPartsTests(AnvilNode anvil) : IClassFixture<AnvilNo
         TransactionReceipt receipt = await asOem.RegisterPartsAsync(
             [new("VIN-WDB123", "W213", "B-2026-47", 2), new("BRK-0001", "BRK-330", "B-2026-47", 1), new("BRK-0002", "BRK-330", "B-2026-48", 1)], Plant, Cancel);
         Part vehicle = await asOem.PartAsync("VIN-WDB123", Cancel);
-        IReadOnlyList<PartRegisteredEvent> events = PartRegisteredEvent.FromReceipt(receipt, asOem.Address);
+        IReadOnlyList<PartEventRecordedEvent> events = PartEventRecordedEvent.FromReceipt(receipt, asOem.Address);
 
         Assert.Equal(("VIN-WDB123", "W213", oem, oem, (byte)2, (byte)1), (vehicle.PartId, vehicle.PartNumber, vehicle.Manufacturer, vehicle.Owner, vehicle.Kind, vehicle.Status));
         Assert.NotEqual(0UL, vehicle.RegisteredAt);
         Assert.Equal(["BRK-0001", "BRK-0002"], (await asOem.PartsByPartNumberAsync("BRK-330", Cancel)).Select(p => p.PartId));
         Assert.Equal(["VIN-WDB123", "BRK-0001"], (await asOem.PartsByBatchAsync("B-2026-47", Cancel)).Select(p => p.PartId));
         Assert.Equal(3, (await asOem.PartsByOwnerAsync(oem, Cancel)).Count);
-        Assert.Equal(["VIN-WDB123", "BRK-0001", "BRK-0002"], events.Select(e => e.PartId));
+        Assert.Equal([Keccak256.Hash("VIN-WDB123"u8), Keccak256.Hash("BRK-0001"u8), Keccak256.Hash("BRK-0002"u8)], events.Select(e => e.PartKey));
+        Assert.All(events, e => Assert.Equal((1, oem, true), (e.Kind, e.Actor, e.Located)));
         Assert.Equal(Plant, events[0].Location);
-        Assert.Equal(Keccak256.Hash("BRK-0001"u8), events[1].PartKey);
+        Assert.Equal(3UL, (ulong)Assert.Single(PartsRegisteredEvent.FromReceipt(receipt, asOem.Address)).Count);
     }
 
     [Fact]
@@ -71,9 +72,10 @@ public sealed class PartChainPartsTests(AnvilNode anvil) : IClassFixture<AnvilNo
         var unknown = await Assert.ThrowsAsync<NotFoundException>(() => asLsp.ScanAsync("P-404", dock, Cancel));
         EthereumClient stranger = await ProbeSetup.FundedClientAsync(anvil, _http);
         var outsider = await Assert.ThrowsAsync<UnauthorizedException>(() => new PartChain(stranger, asOem.Address).ScanAsync("P-9", dock, Cancel));
-        List<PartScannedEvent> history = await asOem.GetPartScannedEventsAsync(0, scanned.BlockNumber, partKey: Keccak256.Hash("P-9"u8), cancellationToken: Cancel).ToListAsync(Cancel);
+        List<PartEventRecordedEvent> history = await asOem.GetPartEventRecordedEventsAsync(0, scanned.BlockNumber, partKey: Keccak256.Hash("P-9"u8), cancellationToken: Cancel).ToListAsync(Cancel);
 
-        Assert.Equal((asLsp.Client.Account!.Value, dock), (Assert.Single(history).Actor, history[0].Location));
+        Assert.Equal([(byte)1, (byte)3], history.Select(e => e.Kind)); // registered, scanned
+        Assert.Equal((asLsp.Client.Account!.Value, dock), (history[1].Actor, history[1].Location));
         Assert.Equal(ErrorCodes.NotFound, unknown.Code);
         Assert.Equal(ErrorCodes.Unauthorized, outsider.Code);
     }

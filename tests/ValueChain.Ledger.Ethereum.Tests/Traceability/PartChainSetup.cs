@@ -21,6 +21,7 @@ internal static class PartChainSetup
                 new Participant(lsp.Account!.Value, "Spedition Rhein", 3, false, 0, 0),
             ],
             approvals,
+            86_400,
             TestContext.Current.CancellationToken);
         return (asOem, new PartChain(supplier, asOem.Address), new PartChain(lsp, asOem.Address));
     }

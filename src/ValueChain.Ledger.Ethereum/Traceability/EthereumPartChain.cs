@@ -1,0 +1,309 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ValueChain.Ledger.Ethereum.Contracts;
+using ValueChain.Traceability;
+using OnChain = ValueChain.Ledger.Ethereum.Contracts.PartChain;
+
+namespace ValueChain.Ledger.Ethereum.Traceability;
+
+/// <summary>
+/// <see cref="IPartChainContract"/> over the PartChain Solidity contracts through their generated bindings. Each
+/// command is a transaction of the signer it names; refusals arrive as <see cref="ChaincodeException"/>s with the
+/// chaincode's codes, a handover the contract records as rejected comes back in the receipt, and a part's history
+/// is read from the contract's PartEventRecorded logs.
+/// </summary>
+public sealed class EthereumPartChain : IPartChainContract
+{
+    private readonly SignerClients _clients;
+    private readonly TraceabilityContracts _contracts;
+    private readonly ContractEvents _events;
+
+    /// <summary>Binds PartChain deployed at <paramref name="contracts"/>, sending through <paramref name="clients"/>.</summary>
+    public EthereumPartChain(SignerClients clients, TraceabilityContracts contracts)
+    {
+        _clients = clients ?? throw new ArgumentNullException(nameof(clients));
+        _contracts = contracts ?? throw new ArgumentNullException(nameof(contracts));
+        _events = new ContractEvents(
+            [.. OnChain.Events.Where(e => e.Name != nameof(OnChain.PartEventRecordedEvent)[..^"Event".Length]), .. PartChainCorrections.Events],
+            address => address == contracts.PartChain ? "PartChain" : address == contracts.Corrections ? nameof(PartChainCorrections) : null);
+    }
+
+    /// <summary>The contracts this adapter binds.</summary>
+    public TraceabilityContracts Contracts => _contracts;
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> InviteAsync(ISigner admin, Address invitee, string name, ParticipantRole role, bool grantAdmin = false, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(admin).InviteAsync(invitee, name ?? "", (byte)role, grantAdmin, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ApproveInvitationAsync(ISigner admin, Address invitee, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(admin).ApproveInvitationAsync(invitee, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RevokeAsync(ISigner admin, Address participant, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(admin).RevokeAsync(participant, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RegisterPartsAsync(ISigner manufacturer, IReadOnlyList<PartRegistration> parts, Location location, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        OnChain.PartRegistration[] registrations = [.. parts.Select(p => new OnChain.PartRegistration(p.PartId ?? "", p.PartNumber ?? "", p.BatchNumber ?? "", (byte)p.Kind))];
+        return SendAsync(() => Chain(manufacturer).RegisterPartsAsync(registrations, Where(location), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> AssembleAsync(ISigner owner, string assemblyId, IReadOnlyList<string> componentIds, Location location, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(owner).AssembleAsync(assemblyId ?? "", componentIds ?? [], Where(location), cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ScanAsync(ISigner participant, string partId, Location location, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(participant).ScanAsync(partId ?? "", Where(location), cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> RecallBatchAsync(ISigner manufacturer, string batchNumber, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(manufacturer).RecallBatchAsync(batchNumber ?? "", cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> PlaceOrderAsync(ISigner buyer, string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default)
+    {
+        if (quantity < 0 || requestedDeliveryDate < DateTimeOffset.UnixEpoch)
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, "An order is for 1 to 10000 parts, due from 1970 on.");
+        }
+
+        return SendAsync(() => Chain(buyer).PlaceOrderAsync(orderId ?? "", supplier, partNumber ?? "", (uint)quantity, (ulong)requestedDeliveryDate.ToUnixTimeSeconds(), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> DeclineOrderAsync(ISigner supplier, string orderId, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(supplier).DeclineOrderAsync(orderId ?? "", cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> CreateDeliveryAsync(ISigner supplier, string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Chain(supplier).CreateDeliveryAsync(deliveryId ?? "", orderId ?? "", lsp, partIds ?? [], cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> PickUpAsync(ISigner lsp, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+        HandoverAsync(() => Chain(lsp).PickUpAsync(deliveryId ?? "", scannedPartIds ?? [], Where(location), cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> AcceptDeliveryAsync(ISigner buyer, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+        HandoverAsync(() => Chain(buyer).AcceptDeliveryAsync(deliveryId ?? "", scannedPartIds ?? [], Where(location), cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ProposeCorrectionAsync(ISigner admin, string correctionId, string partId, Address newHolder, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Corrections(admin).ProposeCorrectionAsync(correctionId ?? "", partId ?? "", newHolder, reason ?? "", cancellationToken));
+
+    /// <inheritdoc />
+    public Task<PartChainReceipt> ApproveCorrectionAsync(ISigner admin, string correctionId, CancellationToken cancellationToken = default) =>
+        SendAsync(() => Corrections(admin).ApproveCorrectionAsync(correctionId ?? "", cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<OwnershipCorrection?> GetCorrectionAsync(string correctionId, CancellationToken cancellationToken = default)
+    {
+        PartChainCorrections.Correction c = await Corrections(null).CorrectionAsync(correctionId ?? "", cancellationToken).ConfigureAwait(false);
+        return c.CorrectionId.Length == 0 ? null : new OwnershipCorrection(c.CorrectionId, c.PartId, c.From, c.To, c.Reason, c.Approvals, c.Applied);
+    }
+
+    /// <inheritdoc />
+    public async Task<Participant?> GetParticipantAsync(Address address, CancellationToken cancellationToken = default)
+    {
+        OnChain.Participant p = await Chain(null).ParticipantAsync(address, cancellationToken).ConfigureAwait(false);
+        return p.Account == Address.Zero ? null
+            : new Participant(p.Account, p.Name, (ParticipantRole)p.Role, p.IsAdmin, Time(p.JoinedAt), p.RevokedAt == 0 ? null : Time(p.RevokedAt));
+    }
+
+    /// <inheritdoc />
+    public async Task<Invitation?> GetInvitationAsync(Address invitee, CancellationToken cancellationToken = default)
+    {
+        OnChain.Invitation i = await Chain(null).InvitationAsync(invitee, cancellationToken).ConfigureAwait(false);
+        return i.Status == 0 ? null : new Invitation(i.Invitee, i.Name, (ParticipantRole)i.Role, i.GrantAdmin, i.InvitedBy, i.Approvals, (InvitationStatus)i.Status);
+    }
+
+    /// <inheritdoc />
+    public async Task<Part?> GetPartAsync(string partId, CancellationToken cancellationToken = default) =>
+        PartOf(await Chain(null).PartAsync(partId ?? "", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PartEvent>> GetHistoryAsync(string partId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partId);
+        EthereumClient reader = _clients.Reader;
+        ulong head = await reader.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        LogFilter filter = OnChain.PartEventRecordedEvent.Filter(_contracts.PartChain, Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(partId)));
+        var times = new Dictionary<ulong, DateTimeOffset>();
+        var history = new List<PartEvent>();
+        await foreach (EthereumLog log in reader.GetLogsAsync(filter, _contracts.DeploymentBlock, head, cancellationToken).ConfigureAwait(false))
+        {
+            if (!times.TryGetValue(log.BlockNumber, out DateTimeOffset time))
+            {
+                times[log.BlockNumber] = time = await BlockTimeAsync(log.BlockNumber, cancellationToken).ConfigureAwait(false);
+            }
+
+            OnChain.PartEventRecordedEvent e = OnChain.PartEventRecordedEvent.Decode(log);
+            var type = (PartEventType)e.Kind;
+            string? related = type switch
+            {
+                PartEventType.OwnershipTransferred or PartEventType.OwnershipCorrected => e.Holder.ToString(),
+                PartEventType.HandoverRejected => $"{e.Related}:{(RejectionReason)e.Reason}",
+                _ => e.Related.Length == 0 ? null : e.Related,
+            };
+            history.Add(new PartEvent(partId, type, e.Actor, e.Located ? LocationOf(e.Location) : null, time, new TxId(log.TransactionHash), related));
+        }
+
+        return history;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
+        Parts(await Chain(null).PartsByPartNumberAsync(partNumber ?? "", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByBatchAsync(string batchNumber, CancellationToken cancellationToken = default) =>
+        Parts(await Chain(null).PartsByBatchAsync(batchNumber ?? "", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Part>> GetPartsByOwnerAsync(Address owner, CancellationToken cancellationToken = default) =>
+        Parts(await Chain(null).PartsByOwnerAsync(owner, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetComponentsAsync(string assemblyId, CancellationToken cancellationToken = default) =>
+        [.. (await Chain(null).ComponentsAsync(assemblyId ?? "", cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)];
+
+    /// <inheritdoc />
+    public async Task<Order?> GetOrderAsync(Address caller, string orderId, CancellationToken cancellationToken = default)
+    {
+        OnChain.Order order = await ContractFailures.AsChaincodeAsync(() => Chain(null).OrderForAsync(caller, orderId ?? "", cancellationToken)).ConfigureAwait(false);
+        return order.Status == 0 ? null : OrderOf(order);
+    }
+
+    /// <inheritdoc />
+    public async Task<Delivery?> GetDeliveryAsync(Address caller, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        OnChain.Delivery d = await ContractFailures.AsChaincodeAsync(() => Chain(null).DeliveryForAsync(caller, deliveryId ?? "", cancellationToken)).ConfigureAwait(false);
+        return d.Status == 0 ? null : new Delivery(d.DeliveryId, d.OrderId, d.Lsp, d.PartIds, (DeliveryStatus)d.Status);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(Address caller, CancellationToken cancellationToken = default) =>
+        [.. (await Chain(null).OrdersOfAsync(caller, cancellationToken).ConfigureAwait(false))
+            .Select(OrderOf)
+            .Where(o => o.Status is OrderStatus.Open or OrderStatus.InDelivery)
+            .OrderBy(o => o.OrderId, StringComparer.Ordinal)];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HandoverRejection>> GetRejectionsAsync(string deliveryId, CancellationToken cancellationToken = default) =>
+        [.. (await Chain(null).RejectionsAsync(deliveryId ?? "", cancellationToken).ConfigureAwait(false))
+            .Select(r => new HandoverRejection(deliveryId!, (HandoverStage)r.Stage, r.RejectedBy, RejectedParts(r.Parts), Time(r.Time)))];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default)
+    {
+        var logs = new List<EthereumLog>();
+        await foreach (EthereumLog log in _clients.Reader.GetLogsAsync(new LogFilter(null, []), Block(fromBlock), Block(toBlock), cancellationToken).ConfigureAwait(false))
+        {
+            logs.Add(log);
+        }
+
+        return _events.Of(logs);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (EthereumLog log in _clients.Reader.WatchLogsAsync(new LogFilter(null, []), Block(fromBlock), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (LedgerEvent ledgerEvent in _events.Of([log]))
+            {
+                yield return ledgerEvent;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Computed from the contract's state and logs by the same rules as the chaincode's query.</remarks>
+    public async Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default)
+    {
+        if (await GetPartAsync(partId, cancellationToken).ConfigureAwait(false) is not { } part)
+        {
+            return new AuthenticityReport(partId, false, "the part is not registered");
+        }
+
+        Participant? maker = await GetParticipantAsync(part.Manufacturer, cancellationToken).ConfigureAwait(false);
+        bool wasManufacturer = maker is { Role: ParticipantRole.Oem or ParticipantRole.Supplier }
+            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt > part.RegisteredAt);
+        if (!wasManufacturer)
+        {
+            return new AuthenticityReport(partId, false, $"{part.Manufacturer} was not a registered manufacturer when the part was registered");
+        }
+
+        Address holder = part.Manufacturer;
+        foreach (PartEvent transfer in (await GetHistoryAsync(partId, cancellationToken).ConfigureAwait(false)).Where(e => e.Type is PartEventType.OwnershipTransferred or PartEventType.OwnershipCorrected))
+        {
+            Address to = Address.Parse(transfer.Related!);
+            if (transfer.Type == PartEventType.OwnershipTransferred && transfer.Actor != holder && transfer.Actor != to)
+            {
+                return new AuthenticityReport(partId, false, $"custody gap: a transfer to {to} was recorded by {transfer.Actor}, who did not hold or receive the part");
+            }
+
+            holder = to;
+        }
+
+        return holder == part.Owner
+            ? new AuthenticityReport(partId, true, null)
+            : new AuthenticityReport(partId, false, $"custody gap: the history ends with {holder}, the part is held by {part.Owner}");
+    }
+
+    private async Task<PartChainReceipt> HandoverAsync(Func<Task<TransactionReceipt>> send, CancellationToken cancellationToken)
+    {
+        TransactionReceipt receipt = await ContractFailures.AsChaincodeAsync(send).ConfigureAwait(false);
+        PartChainReceipt result = ReceiptOf(receipt);
+        if (OnChain.HandoverRejectedEvent.FromReceipt(receipt, _contracts.PartChain) is not [var rejected, ..])
+        {
+            return result;
+        }
+
+        DateTimeOffset time = await BlockTimeAsync(receipt.BlockNumber, cancellationToken).ConfigureAwait(false);
+        return result with { Rejection = new HandoverRejection(rejected.DeliveryId, (HandoverStage)rejected.Stage, rejected.RejectedBy, RejectedParts(rejected.Parts), time) };
+    }
+
+    private async Task<PartChainReceipt> SendAsync(Func<Task<TransactionReceipt>> send) =>
+        ReceiptOf(await ContractFailures.AsChaincodeAsync(send).ConfigureAwait(false));
+
+    private PartChainReceipt ReceiptOf(TransactionReceipt receipt) =>
+        new(new TxId(receipt.TransactionHash), (long)receipt.BlockNumber, _events.Of(receipt), null);
+
+    private async Task<DateTimeOffset> BlockTimeAsync(ulong block, CancellationToken cancellationToken)
+    {
+        JsonElement header = await _clients.Rpc.CallAsync("eth_getBlockByNumber", [Quantity.From(block), false], cancellationToken).ConfigureAwait(false);
+        return DateTimeOffset.FromUnixTimeSeconds((long)Quantity.ToUInt64(header.GetProperty("timestamp")));
+    }
+
+    private OnChain Chain(ISigner? signer) => new(signer is null ? _clients.Reader : _clients.For(signer), _contracts.PartChain);
+
+    private PartChainCorrections Corrections(ISigner? signer) => new(signer is null ? _clients.Reader : _clients.For(signer), _contracts.Corrections);
+
+    private static ulong Block(long number) => number < 0 ? throw new ArgumentOutOfRangeException(nameof(number), "Block numbers start at 0.") : (ulong)number;
+
+    private static DateTimeOffset Time(ulong seconds) => DateTimeOffset.FromUnixTimeSeconds((long)seconds);
+
+    private static OnChain.Location Where(Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new OnChain.Location(checked((int)location.Point.LatitudeMicrodegrees), checked((int)location.Point.LongitudeMicrodegrees), location.Site ?? "");
+    }
+
+    private static Location LocationOf(OnChain.Location location) =>
+        new(new GeoPoint(location.Latitude, location.Longitude), location.Site.Length == 0 ? null : location.Site);
+
+    private static Part? PartOf(OnChain.Part p) =>
+        p.RegisteredAt == 0 ? null
+            : new Part(p.PartId, p.PartNumber, p.BatchNumber, p.Manufacturer, p.Owner, (PartKind)p.Kind, (PartStatus)p.Status, Time(p.RegisteredAt), p.AssemblyId.Length == 0 ? null : p.AssemblyId);
+
+    private static IReadOnlyList<Part> Parts(IReadOnlyList<OnChain.Part> parts) => [.. parts.Select(p => PartOf(p)!).OrderBy(p => p.PartId, StringComparer.Ordinal)];
+
+    private static Order OrderOf(OnChain.Order o) =>
+        new(o.OrderId, o.Buyer, o.Supplier, o.PartNumber, (int)o.Quantity, Time(o.RequestedDeliveryDate), (OrderStatus)o.Status);
+
+    private static IReadOnlyList<RejectedPart> RejectedParts(IReadOnlyList<OnChain.RejectedPart> parts) => [.. parts.Select(p => new RejectedPart(p.PartId, (RejectionReason)p.Reason))];
+}

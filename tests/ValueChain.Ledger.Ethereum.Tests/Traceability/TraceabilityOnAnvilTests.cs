@@ -1,0 +1,10 @@
+using ValueChain.Conformance.Traceability;
+using ValueChain.Traceability;
+
+namespace ValueChain.Ledger.Ethereum.Tests;
+
+/// <summary>The traceability conformance suite, unchanged, against PartChain's Solidity contracts on anvil (a node per scenario).</summary>
+public sealed class TraceabilityOnAnvilTests : TraceabilityConformance
+{
+    protected override Task<TraceabilityUnderTest> StartAsync(PartChainOptions options) => AnvilPartChains.StartAsync(options);
+}
