@@ -35,6 +35,30 @@ public sealed class AbiBindingsGeneratorTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    // A library's error may share its name with the contract's (OpenZeppelin's InsufficientBalance(uint256,uint256)
+    // next to a token's InsufficientBalance(address,uint256,uint256)): both get a type, the second numbered.
+    [Fact]
+    public void Errors_and_events_of_the_same_name_get_distinct_types()
+    {
+        const string abi = """
+            [
+              {"type":"error","name":"InsufficientBalance","inputs":[{"name":"owner","type":"address"},{"name":"balance","type":"uint256"},{"name":"needed","type":"uint256"}]},
+              {"type":"error","name":"InsufficientBalance","inputs":[{"name":"balance","type":"uint256"},{"name":"needed","type":"uint256"}]},
+              {"type":"event","name":"Moved","anonymous":false,"inputs":[{"name":"amount","type":"uint256","indexed":false}]},
+              {"type":"event","name":"Moved","anonymous":false,"inputs":[{"name":"to","type":"address","indexed":true}]}
+            ]
+            """;
+        var (generatorDiagnostics, output, _) = GeneratorHarness.Run(("Market.abi.json", abi));
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assembly assembly = GeneratorHarness.Load(output);
+        var errors = (IReadOnlyList<AbiError>)assembly.GetType("My.App.Contracts.Market", throwOnError: true)!.GetProperty("Errors")!.GetValue(null)!;
+        Assert.Equal(["InsufficientBalance(address,uint256,uint256)", "InsufficientBalance(uint256,uint256)"], errors.Select(e => e.Signature));
+        Assert.NotNull(assembly.GetType("My.App.Contracts.Market+InsufficientBalance2Exception"));
+        Assert.NotNull(assembly.GetType("My.App.Contracts.Market+Moved2Event"));
+    }
+
     // The generated API is what users compile against: a change to it must be deliberate. Run with
     // VALUECHAIN_UPDATE_GOLDEN=1 to rewrite the golden file after an intended change, and review the diff.
     [Fact]

@@ -6,7 +6,7 @@ import {FlexWhitelist} from "./FlexWhitelist.sol";
 import {FlexToken} from "./FlexToken.sol";
 import {FlexPayment, FlexPlatformTerms} from "./FlexPayment.sol";
 import {
-    Unauthorized, InvalidFormat, Conflict, NotFound, WrongStage, GateClosed, CommitmentMismatch, BidTooLow, InsufficientAllowance
+    Unauthorized, InvalidFormat, Conflict, NotFound, WrongStage, GateClosed, CommitmentMismatch, BidTooLow, InsufficientAllowance, InsufficientBalance
 } from "./FlexErrors.sol";
 
 /// @title FlexPlatform
@@ -197,6 +197,9 @@ contract FlexPlatform {
         if (amount == 0) return;
         uint256 allowed = token.allowance(owner, address(this));
         if (allowed < amount) revert InsufficientAllowance(address(this), allowed, amount);
+        // Checked here, so that the refusal is the market's typed error rather than the token's.
+        uint256 held = token.balanceOf(owner);
+        if (held < amount) revert InsufficientBalance(owner, held, amount);
         token.transferFrom(owner, to, amount);
     }
 

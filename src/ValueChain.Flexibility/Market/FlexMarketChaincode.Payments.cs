@@ -62,7 +62,11 @@ public sealed partial class FlexMarketChaincode
         // Pro rata in integer arithmetic, never more than what remains.
         UInt256 pay = Share(contract.Payment, check.EnergyWh, terms.EnergyWh, contract.Payment - contract.Paid);
         UInt256 release = Share(contract.Penalty, check.EnergyWh, terms.EnergyWh, contract.Penalty - contract.PenaltyReleased);
-        await MoveAsync(state, contract.Escrow, contract.FleetOperator, pay + release);
+        if (!(pay + release).IsZero)
+        {
+            // Nothing left to pay moves nothing (and emits no Transfer), as on Ethereum.
+            await MoveAsync(state, contract.Escrow, contract.FleetOperator, pay + release);
+        }
         PaymentContract updated = contract with
         {
             Paid = contract.Paid + pay,

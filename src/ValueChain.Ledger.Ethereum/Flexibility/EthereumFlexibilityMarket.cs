@@ -190,6 +190,14 @@ public sealed class EthereumFlexibilityMarket : IFlexibilityMarket
     /// <inheritdoc />
     public async Task<MarketReceipt> EnforcePenaltyAsync(ISigner buyer, long offerId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(buyer);
+        // The payment contract checks the caller's role first; without a contract, so does this adapter.
+        byte role = await Whitelist(null).RoleOfAsync(buyer.Address, cancellationToken).ConfigureAwait(false);
+        if (role != (byte)MarketRole.Verifier && role != (byte)MarketRole.Dso)
+        {
+            throw new ChaincodeException(ErrorCodes.Unauthorized, $"{buyer.Address} is neither a verifier nor a DSO; only the buyer may enforce a penalty.");
+        }
+
         FlexPayment payment = await PaymentAsync(buyer, offerId, cancellationToken).ConfigureAwait(false);
         return await SendAsync(() => payment.EnforcePenaltyAsync(cancellationToken)).ConfigureAwait(false);
     }
