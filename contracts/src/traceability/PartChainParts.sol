@@ -68,7 +68,7 @@ abstract contract PartChainParts is PartChainParticipants {
     event PartEventRecorded(
         bytes32 indexed partKey, uint8 kind, address indexed actor, bool located, Location location, string related, address holder, uint8 reason
     );
-    event PartsRegistered(address indexed manufacturer, uint256 count);
+    event PartsRegistered(address indexed manufacturer, PartRegistration[] parts);
     event PartsAssembled(string assemblyId, string[] componentIds);
     event PartScanned(string partId, Location location);
     event BatchRecalled(string batchNumber, string[] partIds);
@@ -91,7 +91,7 @@ abstract contract PartChainParts is PartChainParticipants {
             _addToOwner(manufacturer.account, key);
             _record(key, REGISTERED, true, location, "", address(0), 0);
         }
-        emit PartsRegistered(manufacturer.account, parts.length);
+        emit PartsRegistered(manufacturer.account, parts);
     }
 
     function assemble(string calldata assemblyId, string[] calldata componentIds, Location calldata location) external {

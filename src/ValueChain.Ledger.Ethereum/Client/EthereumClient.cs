@@ -39,6 +39,9 @@ public sealed class EthereumClient
     /// <summary>The sending account, or null for a read-only client.</summary>
     public Address? Account => Sender?.Address;
 
+    /// <summary>The options this client was created with.</summary>
+    public EthereumClientOptions Options => _options;
+
     /// <summary>Fails with a <see cref="ConfigurationException"/> when the node serves another chain than configured.</summary>
     public async Task CheckChainAsync(CancellationToken cancellationToken = default)
     {

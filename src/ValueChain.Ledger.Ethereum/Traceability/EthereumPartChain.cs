@@ -16,16 +16,12 @@ public sealed class EthereumPartChain : IPartChainContract
 {
     private readonly SignerClients _clients;
     private readonly TraceabilityContracts _contracts;
-    private readonly ContractEvents _events;
 
     /// <summary>Binds PartChain deployed at <paramref name="contracts"/>, sending through <paramref name="clients"/>.</summary>
     public EthereumPartChain(SignerClients clients, TraceabilityContracts contracts)
     {
         _clients = clients ?? throw new ArgumentNullException(nameof(clients));
         _contracts = contracts ?? throw new ArgumentNullException(nameof(contracts));
-        _events = new ContractEvents(
-            [.. OnChain.Events.Where(e => e.Name != nameof(OnChain.PartEventRecordedEvent)[..^"Event".Length]), .. PartChainCorrections.Events],
-            address => address == contracts.PartChain ? "PartChain" : address == contracts.Corrections ? nameof(PartChainCorrections) : null);
     }
 
     /// <summary>The contracts this adapter binds.</summary>
@@ -33,35 +29,35 @@ public sealed class EthereumPartChain : IPartChainContract
 
     /// <inheritdoc />
     public Task<PartChainReceipt> InviteAsync(ISigner admin, Address invitee, string name, ParticipantRole role, bool grantAdmin = false, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(admin).InviteAsync(invitee, name ?? "", (byte)role, grantAdmin, cancellationToken));
+        SendAsync(() => Chain(admin).InviteAsync(invitee, name ?? "", (byte)role, grantAdmin, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> ApproveInvitationAsync(ISigner admin, Address invitee, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(admin).ApproveInvitationAsync(invitee, cancellationToken));
+        SendAsync(() => Chain(admin).ApproveInvitationAsync(invitee, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> RevokeAsync(ISigner admin, Address participant, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(admin).RevokeAsync(participant, cancellationToken));
+        SendAsync(() => Chain(admin).RevokeAsync(participant, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> RegisterPartsAsync(ISigner manufacturer, IReadOnlyList<PartRegistration> parts, Location location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parts);
         OnChain.PartRegistration[] registrations = [.. parts.Select(p => new OnChain.PartRegistration(p.PartId ?? "", p.PartNumber ?? "", p.BatchNumber ?? "", (byte)p.Kind))];
-        return SendAsync(() => Chain(manufacturer).RegisterPartsAsync(registrations, Where(location), cancellationToken));
+        return SendAsync(() => Chain(manufacturer).RegisterPartsAsync(registrations, Where(location), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<PartChainReceipt> AssembleAsync(ISigner owner, string assemblyId, IReadOnlyList<string> componentIds, Location location, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(owner).AssembleAsync(assemblyId ?? "", componentIds ?? [], Where(location), cancellationToken));
+        SendAsync(() => Chain(owner).AssembleAsync(assemblyId ?? "", componentIds ?? [], Where(location), cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> ScanAsync(ISigner participant, string partId, Location location, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(participant).ScanAsync(partId ?? "", Where(location), cancellationToken));
+        SendAsync(() => Chain(participant).ScanAsync(partId ?? "", Where(location), cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> RecallBatchAsync(ISigner manufacturer, string batchNumber, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(manufacturer).RecallBatchAsync(batchNumber ?? "", cancellationToken));
+        SendAsync(() => Chain(manufacturer).RecallBatchAsync(batchNumber ?? "", cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> PlaceOrderAsync(ISigner buyer, string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default)
@@ -71,16 +67,16 @@ public sealed class EthereumPartChain : IPartChainContract
             throw new ChaincodeException(ErrorCodes.InvalidFormat, "An order is for 1 to 10000 parts, due from 1970 on.");
         }
 
-        return SendAsync(() => Chain(buyer).PlaceOrderAsync(orderId ?? "", supplier, partNumber ?? "", (uint)quantity, (ulong)requestedDeliveryDate.ToUnixTimeSeconds(), cancellationToken));
+        return SendAsync(() => Chain(buyer).PlaceOrderAsync(orderId ?? "", supplier, partNumber ?? "", (uint)quantity, (ulong)requestedDeliveryDate.ToUnixTimeSeconds(), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<PartChainReceipt> DeclineOrderAsync(ISigner supplier, string orderId, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(supplier).DeclineOrderAsync(orderId ?? "", cancellationToken));
+        SendAsync(() => Chain(supplier).DeclineOrderAsync(orderId ?? "", cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> CreateDeliveryAsync(ISigner supplier, string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Chain(supplier).CreateDeliveryAsync(deliveryId ?? "", orderId ?? "", lsp, partIds ?? [], cancellationToken));
+        SendAsync(() => Chain(supplier).CreateDeliveryAsync(deliveryId ?? "", orderId ?? "", lsp, partIds ?? [], cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> PickUpAsync(ISigner lsp, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
@@ -92,11 +88,11 @@ public sealed class EthereumPartChain : IPartChainContract
 
     /// <inheritdoc />
     public Task<PartChainReceipt> ProposeCorrectionAsync(ISigner admin, string correctionId, string partId, Address newHolder, string reason, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Corrections(admin).ProposeCorrectionAsync(correctionId ?? "", partId ?? "", newHolder, reason ?? "", cancellationToken));
+        SendAsync(() => Corrections(admin).ProposeCorrectionAsync(correctionId ?? "", partId ?? "", newHolder, reason ?? "", cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<PartChainReceipt> ApproveCorrectionAsync(ISigner admin, string correctionId, CancellationToken cancellationToken = default) =>
-        SendAsync(() => Corrections(admin).ApproveCorrectionAsync(correctionId ?? "", cancellationToken));
+        SendAsync(() => Corrections(admin).ApproveCorrectionAsync(correctionId ?? "", cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async Task<OwnershipCorrection?> GetCorrectionAsync(string correctionId, CancellationToken cancellationToken = default)
@@ -197,25 +193,49 @@ public sealed class EthereumPartChain : IPartChainContract
             .Select(r => new HandoverRejection(deliveryId!, (HandoverStage)r.Stage, r.RejectedBy, RejectedParts(r.Parts), Time(r.Time)))];
 
     /// <inheritdoc />
+    /// <remarks>Blocks past the head are not waited for: the range ends at the head.</remarks>
     public async Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default)
     {
-        var logs = new List<EthereumLog>();
-        await foreach (EthereumLog log in _clients.Reader.GetLogsAsync(new LogFilter(null, []), Block(fromBlock), Block(toBlock), cancellationToken).ConfigureAwait(false))
+        ulong head = await _clients.Reader.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        ulong from = Math.Max(Block(fromBlock), _contracts.DeploymentBlock);
+        ulong to = Math.Min(Block(toBlock), head);
+        if (from > to)
         {
-            logs.Add(log);
+            return [];
         }
 
-        return _events.Of(logs);
+        var logs = new List<EthereumLog>();
+        await foreach (EthereumLog log in _clients.Reader.GetLogsAsync(new LogFilter(null, []), from, to, cancellationToken).ConfigureAwait(false))
+        {
+            if (log.Address == _contracts.PartChain || log.Address == _contracts.Corrections)
+            {
+                logs.Add(log);
+            }
+        }
+
+        return await new PartChainEventTranslator(_clients, _contracts).TranslateAsync(logs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
+    /// <remarks>Polls the head (every <see cref="EthereumClientOptions.LogPollInterval"/>) and delivers each new block's events whole.</remarks>
     public async IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (EthereumLog log in _clients.Reader.WatchLogsAsync(new LogFilter(null, []), Block(fromBlock), cancellationToken).ConfigureAwait(false))
+        ulong next = Block(fromBlock);
+        while (true)
         {
-            foreach (LedgerEvent ledgerEvent in _events.Of([log]))
+            ulong head = await _clients.Reader.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+            if (head >= next)
             {
-                yield return ledgerEvent;
+                foreach (LedgerEvent ledgerEvent in await GetEventsAsync((long)next, (long)head, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return ledgerEvent;
+                }
+
+                next = head + 1;
+            }
+            else
+            {
+                await Task.Delay(_clients.Reader.Options.LogPollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -230,8 +250,9 @@ public sealed class EthereumPartChain : IPartChainContract
         }
 
         Participant? maker = await GetParticipantAsync(part.Manufacturer, cancellationToken).ConfigureAwait(false);
+        // A revocation at the very instant of the registration came after it (the registration succeeded), so it counts as later.
         bool wasManufacturer = maker is { Role: ParticipantRole.Oem or ParticipantRole.Supplier }
-            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt > part.RegisteredAt);
+            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt >= part.RegisteredAt);
         if (!wasManufacturer)
         {
             return new AuthenticityReport(partId, false, $"{part.Manufacturer} was not a registered manufacturer when the part was registered");
@@ -257,21 +278,25 @@ public sealed class EthereumPartChain : IPartChainContract
     private async Task<PartChainReceipt> HandoverAsync(Func<Task<TransactionReceipt>> send, CancellationToken cancellationToken)
     {
         TransactionReceipt receipt = await ContractFailures.AsChaincodeAsync(send).ConfigureAwait(false);
-        PartChainReceipt result = ReceiptOf(receipt);
+        PartChainReceipt result = await ReceiptOfAsync(receipt, cancellationToken).ConfigureAwait(false);
         if (OnChain.HandoverRejectedEvent.FromReceipt(receipt, _contracts.PartChain) is not [var rejected, ..])
         {
             return result;
         }
 
         DateTimeOffset time = await BlockTimeAsync(receipt.BlockNumber, cancellationToken).ConfigureAwait(false);
-        return result with { Rejection = new HandoverRejection(rejected.DeliveryId, (HandoverStage)rejected.Stage, rejected.RejectedBy, RejectedParts(rejected.Parts), time) };
+        return result with { Rejection = RejectionOf(rejected, time) };
     }
 
-    private async Task<PartChainReceipt> SendAsync(Func<Task<TransactionReceipt>> send) =>
-        ReceiptOf(await ContractFailures.AsChaincodeAsync(send).ConfigureAwait(false));
+    private async Task<PartChainReceipt> SendAsync(Func<Task<TransactionReceipt>> send, CancellationToken cancellationToken) =>
+        await ReceiptOfAsync(await ContractFailures.AsChaincodeAsync(send).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    private PartChainReceipt ReceiptOf(TransactionReceipt receipt) =>
-        new(new TxId(receipt.TransactionHash), (long)receipt.BlockNumber, _events.Of(receipt), null);
+    private async Task<PartChainReceipt> ReceiptOfAsync(TransactionReceipt receipt, CancellationToken cancellationToken) =>
+        new(new TxId(receipt.TransactionHash), (long)receipt.BlockNumber,
+            await new PartChainEventTranslator(_clients, _contracts).TranslateAsync(receipt.Logs, cancellationToken).ConfigureAwait(false), null);
+
+    internal static HandoverRejection RejectionOf(OnChain.HandoverRejectedEvent rejected, DateTimeOffset time) =>
+        new(rejected.DeliveryId, (HandoverStage)rejected.Stage, rejected.RejectedBy, RejectedParts(rejected.Parts), time);
 
     private async Task<DateTimeOffset> BlockTimeAsync(ulong block, CancellationToken cancellationToken)
     {
@@ -293,7 +318,7 @@ public sealed class EthereumPartChain : IPartChainContract
         return new OnChain.Location(checked((int)location.Point.LatitudeMicrodegrees), checked((int)location.Point.LongitudeMicrodegrees), location.Site ?? "");
     }
 
-    private static Location LocationOf(OnChain.Location location) =>
+    internal static Location LocationOf(OnChain.Location location) =>
         new(new GeoPoint(location.Latitude, location.Longitude), location.Site.Length == 0 ? null : location.Site);
 
     private static Part? PartOf(OnChain.Part p) =>

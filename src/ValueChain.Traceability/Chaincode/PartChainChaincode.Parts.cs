@@ -164,8 +164,9 @@ public sealed partial class PartChainChaincode
         }
 
         Participant? maker = await ParticipantAsync(store, part.Manufacturer);
+        // A revocation at the very instant of the registration came after it (the registration succeeded), so it counts as later.
         bool wasManufacturer = maker is { Role: ParticipantRole.Oem or ParticipantRole.Supplier }
-            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt > part.RegisteredAt);
+            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt >= part.RegisteredAt);
         if (!wasManufacturer)
         {
             return new AuthenticityReport(partId, false, $"{part.Manufacturer} was not a registered manufacturer when the part was registered");
