@@ -36,7 +36,7 @@ public sealed class DemoCommandTests
         Assert.Contains("rejected: NonceReplayed", output, StringComparison.Ordinal);
         Assert.DoesNotContain("PAID TWICE", output, StringComparison.Ordinal);
         Assert.Contains("takes back 450 + 100", output, StringComparison.Ordinal);
-        Assert.Contains("│ Fleet operator  │ 5000  │ 5900", output, StringComparison.Ordinal);
+        Assert.Contains("│ Fleet operator │ 5000  │ 5900", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
 
 namespace ValueChain.Cli.Demos;
 
@@ -13,10 +14,33 @@ internal static class DemoCommand
             Description = "The demo to run, or 'all'. Without a name, lists the demos.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var demo = new Command("demo", "Runs a demo of the ValueChain applications on the embedded ledger.") { name };
+        var ledgerOption = new Option<string>("--ledger")
+        {
+            Description = "Where the application demos run: 'embedded' (default, in process) or 'ethereum' (a local anvil, or the node of --rpc).",
+            DefaultValueFactory = _ => "embedded",
+        };
+        ledgerOption.AcceptOnlyFromAmong("embedded", "ethereum");
+        var rpcOption = new Option<string?>("--rpc") { Description = "The JSON-RPC URL of an Ethereum development node (anvil, hardhat) for --ledger ethereum." };
+        var demo = new Command("demo", "Runs a demo of the ValueChain applications on the embedded ledger or on Ethereum.") { name, ledgerOption, rpcOption };
         demo.SetAction(async (parse, cancellationToken) =>
         {
             string? chosen = parse.GetValue(name);
+            string? rpcText = parse.GetValue(rpcOption);
+            bool ethereum = parse.GetValue(ledgerOption) == "ethereum";
+            Uri? rpc = null;
+            if (rpcText is not null && (!Uri.TryCreate(rpcText, UriKind.Absolute, out rpc) || rpc.Scheme is not ("http" or "https")))
+            {
+                console.MarkupLine($"[red]--rpc {Markup.Escape(rpcText)} is not an http(s) URL.[/]");
+                return 2;
+            }
+
+            if (rpc is not null && !ethereum)
+            {
+                console.MarkupLine("[red]--rpc needs --ledger ethereum.[/]");
+                return 2;
+            }
+
+            var ledgers = new DemoLedgerChoice(ethereum, rpc);
             if (chosen is null)
             {
                 var list = new Table().Title("Demos").AddColumns("Name", "What it shows");
@@ -42,7 +66,21 @@ internal static class DemoCommand
             foreach (IDemo d in selected)
             {
                 console.Write(new Rule($"[bold]{Markup.Escape(d.Name)}[/]: {Markup.Escape(d.Description)}").LeftJustified());
-                await d.RunAsync(console, cancellationToken);
+                if (ethereum && !d.RunsOnAnyLedger)
+                {
+                    console.MarkupLine("[grey]runs on the embedded ledger only; skipped with --ledger ethereum[/]");
+                    continue;
+                }
+
+                try
+                {
+                    await d.RunAsync(console, ledgers, cancellationToken);
+                }
+                catch (Exception e) when (e is ConfigurationException or Ledger.Ethereum.NodeUnavailableException or Ledger.Ethereum.JsonRpcException)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+                    return 1;
+                }
             }
 
             return 0;

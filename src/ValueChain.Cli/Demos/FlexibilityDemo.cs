@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
+using ValueChain.Ledger;
 using ValueChain.Cryptography;
 using ValueChain.Flexibility;
-using ValueChain.Ledger.InMemory;
 
 namespace ValueChain.Cli.Demos;
 
@@ -17,16 +18,20 @@ internal sealed class FlexibilityDemo : IDemo
 
     public string Description => "EV flexibility market: a round of offers and bids, payments only against meter-signed records, a replay refused, a penalty enforced";
 
-    public async Task RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    public bool RunsOnAnyLedger => true;
+
+    public async Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken)
     {
         EthereumSigner tso = Key("TSO"), dso = Key("DSO"), fleet = Key("Fleet operator");
         using SimulatedMeter meterA = Meter("METER-A"), meterB = Meter("METER-B");
         var options = new FlexMarketOptions();
         options.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"));
-        var clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
-        await using InMemoryLedger ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open, Clock = clock }, [new FlexMarketChaincode(options)]);
-        var market = new FlexMarketGatewayAdapter(ledger);
+        await using DemoLedger ledger = await ledgers.OpenAsync(cancellationToken);
+        await ledger.AddActorsAsync([tso, dso, fleet], cancellationToken);
+        // A round starts at 16:00 (the embedded ledger's clock starts there; a node's is moved there).
+        (IFlexibilityMarket market, ILedgerTimeControl clock) = await ledger.FlexibilityAsync(options, new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), cancellationToken);
         FlexibilityClient Tso = new(market, tso), Dso = new(market, dso), Fleet = new(market, fleet);
+        DateTimeOffset now = await clock.GetTimeAsync(cancellationToken);
 
         await market.AddParticipantAsync(tso, dso.Address, MarketRole.Dso, "DSO", cancellationToken);
         await market.AddParticipantAsync(tso, fleet.Address, MarketRole.FleetOperator, "Fleet operator", cancellationToken);
@@ -38,9 +43,15 @@ internal sealed class FlexibilityDemo : IDemo
             await trader.ApprovePlatformAsync(cancellationToken);
         }
 
-        var steps = new Table().Title("One market round on the embedded ledger").AddColumns("Ledger time", "Who", "What", "Result");
-        void Row(string who, string what, string result) => steps.AddRow(clock.GetUtcNow().ToString("MM-dd HH:mm"), who, Markup.Escape(what), result);
-        DateOnly tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+        var steps = new Table().Title($"One market round on the {Markup.Escape(ledger.Name)}").AddColumns("Ledger time", "Who", "What", "Result");
+        void Row(string who, string what, string result) => steps.AddRow(now.ToString("MM-dd HH:mm"), who, Markup.Escape(what), result);
+        async Task MoveToAsync(DateTimeOffset time)
+        {
+            await clock.AdvanceAsync(time - now, cancellationToken);
+            now = time;
+        }
+
+        DateOnly tomorrow = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
         Hash32 station = OfferTerms.LocationHash("charging-park-7");
 
         // Offering stage (16:00–16:05).
@@ -51,14 +62,14 @@ internal sealed class FlexibilityDemo : IDemo
         Row("Fleet operator", $"offers 20 kWh less charging at 18:00–19:00 tomorrow (ask 800, penalty 200) and 10 kWh at 22:00–22:30 (ask 400, penalty 100)", $"[green]offers {offer1} and {offer2}[/]");
 
         // Bidding stage (16:05–16:10).
-        clock.Advance(TimeSpan.FromMinutes(5));
+        await MoveToAsync(now.AddMinutes(5));
         await Dso.BidAsync(offer1, 900, cancellationToken);
         await Tso.BidAsync(offer1, 1_000, cancellationToken);
         await Dso.BidAsync(offer2, 450, cancellationToken);
         Row("DSO, TSO", "bid 900 and 1000 on the evening offer; the DSO bids 450 on the night offer", "[green]highest bid wins[/]");
 
         // Contract creation stage (16:10–16:15).
-        clock.Advance(TimeSpan.FromMinutes(5));
+        await MoveToAsync(now.AddMinutes(5));
         await Fleet.CreateContractAsync(offer1, cancellationToken);
         await Fleet.CreateContractAsync(offer2, cancellationToken);
         PaymentContract evening1 = (await market.GetPaymentContractAsync(offer1, cancellationToken))!;
@@ -66,7 +77,7 @@ internal sealed class FlexibilityDemo : IDemo
         Row("Fleet operator", "confirms both results", $"[green]escrow {await market.BalanceOfAsync(evening1.Escrow, cancellationToken)} and {await market.BalanceOfAsync(night2.Escrow, cancellationToken)}[/] (bid + penalty)");
 
         // Delivery tomorrow evening: two EVs at the park deliver 12 and 8 kWh, each metered and signed.
-        clock.SetUtcNow(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(19, 5)), TimeSpan.Zero));
+        await MoveToAsync(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(19, 5)), TimeSpan.Zero));
         EnergyTransferRecord Record(ulong wh) => new(fleet.Address, tomorrow, 72, station, FlexibilityDirection.Negative, wh, 1, new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero));
         EnergyTransferRecord ev1 = Record(12_000), ev2 = Record(8_000);
         RecoverableSignature ev1Signature = meterA.Sign(ev1, options.ChainId, evening1.Escrow);
@@ -78,7 +89,7 @@ internal sealed class FlexibilityDemo : IDemo
         Row("Fleet operator", "sends EV 1's record again", replay.Rejection is { } r ? $"[red]rejected: {r.Reason}[/] (recorded, nothing paid)" : "[red]PAID TWICE[/]");
 
         // The night offer was never delivered: after its deadline the DSO takes payment and penalty.
-        clock.SetUtcNow(night2.Deadline);
+        await MoveToAsync(night2.Deadline);
         await Dso.EnforcePenaltyAsync(offer2, cancellationToken);
         Row("DSO", "enforces the penalty of the undelivered night offer", $"[green]takes back {night2.Payment} + {night2.Penalty}[/]");
         console.Write(steps);
@@ -89,7 +100,7 @@ internal sealed class FlexibilityDemo : IDemo
             balances.AddRow(name, "5000", (await client.BalanceAsync(cancellationToken)).ToString());
         }
 
-        balances.AddRow("Ledger verified", "", (await ledger.VerifyAsync(cancellationToken)).IsValid ? $"[green]valid[/], {ledger.Height} blocks" : "[red]INVALID[/]");
+        balances.AddRow("Ledger checked", "", await ledger.CheckAsync(cancellationToken));
         console.Write(balances);
     }
 

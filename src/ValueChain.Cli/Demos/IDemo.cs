@@ -1,4 +1,5 @@
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
 
 namespace ValueChain.Cli.Demos;
 
@@ -11,6 +12,9 @@ internal interface IDemo
     /// <summary>One line that says what the demo shows.</summary>
     string Description { get; }
 
-    /// <summary>Runs the demo, writing its steps to <paramref name="console"/>.</summary>
-    Task RunAsync(IAnsiConsole console, CancellationToken cancellationToken);
+    /// <summary>Whether the demo runs on the ledger <c>--ledger</c> chooses (the application demos), or on the embedded ledger only.</summary>
+    bool RunsOnAnyLedger => false;
+
+    /// <summary>Runs the demo on a ledger from <paramref name="ledgers"/> (when it runs on any), writing its steps to <paramref name="console"/>.</summary>
+    Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
 using ValueChain.Cryptography;
 
 namespace ValueChain.Cli.Demos;
@@ -14,7 +15,7 @@ internal sealed class IdentityDemo : IDemo
 
     public string Description => "Keys, addresses and an EIP-712 meter record signed and verified as on-chain";
 
-    public Task RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    public Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken)
     {
         // A fixed demo seed, so that every run shows the same addresses.
         ExtendedKey root = ExtendedKey.FromSeed(Keccak256.Hash("valuechain demo seed"u8).ToArray());

@@ -1,10 +1,11 @@
 using System.Collections.Frozen;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
 using ValueChain.Cryptography;
-using ValueChain.Ledger;
 using ValueChain.Ledger.InMemory;
+using ValueChain.Ledger;
 
 namespace ValueChain.Cli.Demos;
 
@@ -19,7 +20,7 @@ internal sealed class LedgerDemo : IDemo
 
     public string Description => "The embedded ledger: signed blocks, refusals, failed transactions, proofs and tamper detection";
 
-    public async Task RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    public async Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken)
     {
         EthereumSigner oem = Signer("OEM"), supplier = Signer("Supplier"), stranger = Signer("Stranger");
         var options = new InMemoryLedgerOptions { NetworkId = "demo-consortium", MaxBlockTransactions = 4, Clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)) };

@@ -1,7 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
+using ValueChain.Cli.Demos.Ledgers;
+using ValueChain.Ledger;
 using ValueChain.Cryptography;
-using ValueChain.Ledger.InMemory;
 using ValueChain.Traceability;
 
 namespace ValueChain.Cli.Demos;
@@ -22,7 +23,9 @@ internal sealed class TraceabilityDemo : IDemo
 
     public string Description => "PartChain case study: parts through three tiers, a counterfeit rejected, a recall that finds the vehicle";
 
-    public async Task RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    public bool RunsOnAnyLedger => true;
+
+    public async Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken)
     {
         (string Name, EthereumSigner Key)[] cast = CastNames
             .Select(name => (name, new EthereumSigner(PrivateKey.FromBytes(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("demo " + name)).ToArray()))))
@@ -35,13 +38,13 @@ internal sealed class TraceabilityDemo : IDemo
             options.GenesisParticipants.Add(new Participant(key.Address, name, role, IsAdmin: name is "OEM" or "Tier-1", DateTimeOffset.UnixEpoch, null));
         }
 
-        var clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
-        await using InMemoryLedger ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open, Clock = clock }, [new PartChainChaincode(options)]);
-        var chain = new PartChainGatewayAdapter(ledger);
+        await using DemoLedger ledger = await ledgers.OpenAsync(cancellationToken);
+        await ledger.AddActorsAsync(cast.Select(c => c.Key), cancellationToken);
+        (IPartChainContract chain, ILedgerTimeControl clock) = await ledger.TraceabilityAsync(options, new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero), cancellationToken);
         TraceabilityClient Client(string name) => new(chain, Key(name));
-        DateTimeOffset due = clock.GetUtcNow().AddDays(7);
+        DateTimeOffset due = (await clock.GetTimeAsync(cancellationToken)).AddDays(7);
 
-        var steps = new Table().Title("Case study on the embedded ledger").AddColumns("Who", "What", "Result");
+        var steps = new Table().Title($"Case study on the {Markup.Escape(ledger.Name)}").AddColumns("Who", "What", "Result");
         async Task Step(string who, string what, Func<TraceabilityClient, Task<PartChainReceipt>> action)
         {
             PartChainReceipt receipt = await action(Client(who));
@@ -49,7 +52,7 @@ internal sealed class TraceabilityDemo : IDemo
                 ? $"[red]rejected: {Markup.Escape(string.Join(", ", r.Parts.Select(p => $"{p.PartId} {p.Reason}")))}[/] (recorded, visible to all)"
                 : $"[green]block {receipt.BlockNumber}[/]";
             steps.AddRow(who, Markup.Escape(what), result);
-            clock.Advance(TimeSpan.FromHours(3));
+            await clock.AdvanceAsync(TimeSpan.FromHours(3), cancellationToken);
         }
 
         await Step("Tier-2 A", "registers sensor SENSOR-1 (batch B-2026-11)", c => c.RegisterPartsAsync([new("SENSOR-1", "PN-SENSOR", "B-2026-11")], Tier2Plant, cancellationToken));
@@ -136,7 +139,7 @@ internal sealed class TraceabilityDemo : IDemo
             summary.AddRow("Checked against the ledger", check.Matches ? "[green]the ledger gives the same answer[/]" : "[red]MISMATCH[/]");
             summary.AddRow("Rejections recorded for DL-3", (await chain.GetRejectionsAsync("DL-3", cancellationToken)).Count.ToString());
             summary.AddRow("Is FAKE-0815 authentic?", fake.IsAuthentic ? "[red]yes[/]" : $"[green]no[/]: {Markup.Escape(fake.Reason ?? "")}");
-            summary.AddRow("Ledger verified", (await ledger.VerifyAsync(cancellationToken)).IsValid ? $"[green]valid[/], {ledger.Height} blocks" : "[red]INVALID[/]");
+            summary.AddRow("Ledger checked", await ledger.CheckAsync(cancellationToken));
             console.Write(summary);
         }
         finally
