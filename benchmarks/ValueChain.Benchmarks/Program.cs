@@ -17,6 +17,13 @@ if (args is ["flex-offering"])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- flex-simulation
+if (args is ["flex-simulation"])
+{
+    await FlexSimulationRun.RunAsync();
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- partchain-registration
 if (args is ["partchain-registration"])
 {
