@@ -241,38 +241,12 @@ public sealed class EthereumPartChain : IPartChainContract
     }
 
     /// <inheritdoc />
-    /// <remarks>Computed from the contract's state and logs by the same rules as the chaincode's query.</remarks>
+    /// <remarks>Computed from the contract's state and logs by <see cref="AuthenticityRules"/>, as the chaincode's query.</remarks>
     public async Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default)
     {
-        if (await GetPartAsync(partId, cancellationToken).ConfigureAwait(false) is not { } part)
-        {
-            return new AuthenticityReport(partId, false, "the part is not registered");
-        }
-
-        Participant? maker = await GetParticipantAsync(part.Manufacturer, cancellationToken).ConfigureAwait(false);
-        // A revocation at the very instant of the registration came after it (the registration succeeded), so it counts as later.
-        bool wasManufacturer = maker is { Role: ParticipantRole.Oem or ParticipantRole.Supplier }
-            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt >= part.RegisteredAt);
-        if (!wasManufacturer)
-        {
-            return new AuthenticityReport(partId, false, $"{part.Manufacturer} was not a registered manufacturer when the part was registered");
-        }
-
-        Address holder = part.Manufacturer;
-        foreach (PartEvent transfer in (await GetHistoryAsync(partId, cancellationToken).ConfigureAwait(false)).Where(e => e.Type is PartEventType.OwnershipTransferred or PartEventType.OwnershipCorrected))
-        {
-            Address to = Address.Parse(transfer.Related!);
-            if (transfer.Type == PartEventType.OwnershipTransferred && transfer.Actor != holder && transfer.Actor != to)
-            {
-                return new AuthenticityReport(partId, false, $"custody gap: a transfer to {to} was recorded by {transfer.Actor}, who did not hold or receive the part");
-            }
-
-            holder = to;
-        }
-
-        return holder == part.Owner
-            ? new AuthenticityReport(partId, true, null)
-            : new AuthenticityReport(partId, false, $"custody gap: the history ends with {holder}, the part is held by {part.Owner}");
+        Part? part = await GetPartAsync(partId, cancellationToken).ConfigureAwait(false);
+        Participant? maker = part is null ? null : await GetParticipantAsync(part.Manufacturer, cancellationToken).ConfigureAwait(false);
+        return AuthenticityRules.Assess(partId, part, maker, part is null ? [] : await GetHistoryAsync(partId, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<PartChainReceipt> HandoverAsync(Func<Task<TransactionReceipt>> send, CancellationToken cancellationToken)

@@ -158,36 +158,8 @@ public sealed partial class PartChainChaincode
 
     private async Task<AuthenticityReport> AuthenticityAsync(PartChainStore store, string partId)
     {
-        if (await store.PartAsync(partId) is not { } part)
-        {
-            return new AuthenticityReport(partId, false, "the part is not registered");
-        }
-
-        Participant? maker = await ParticipantAsync(store, part.Manufacturer);
-        // A revocation at the very instant of the registration came after it (the registration succeeded), so it counts as later.
-        bool wasManufacturer = maker is { Role: ParticipantRole.Oem or ParticipantRole.Supplier }
-            && maker.JoinedAt <= part.RegisteredAt && (maker.RevokedAt is null || maker.RevokedAt >= part.RegisteredAt);
-        if (!wasManufacturer)
-        {
-            return new AuthenticityReport(partId, false, $"{part.Manufacturer} was not a registered manufacturer when the part was registered");
-        }
-
-        // Custody starts with the manufacturer and each transfer starts from the holder before it.
-        Address holder = part.Manufacturer;
-        foreach (PartEvent transfer in (await HistoryAsync(store, partId)).Where(e => e.Type is PartEventType.OwnershipTransferred or PartEventType.OwnershipCorrected))
-        {
-            // A correction is made by admins, neither holder nor receiver, and is legitimate by their approval.
-            Address to = Address.Parse(transfer.Related!);
-            if (transfer.Type == PartEventType.OwnershipTransferred && transfer.Actor != holder && transfer.Actor != to)
-            {
-                return new AuthenticityReport(partId, false, $"custody gap: a transfer to {to} was recorded by {transfer.Actor}, who did not hold or receive the part");
-            }
-
-            holder = to;
-        }
-
-        return holder == part.Owner
-            ? new AuthenticityReport(partId, true, null)
-            : new AuthenticityReport(partId, false, $"custody gap: the history ends with {holder}, the part is held by {part.Owner}");
+        Part? part = await store.PartAsync(partId);
+        Participant? maker = part is null ? null : await ParticipantAsync(store, part.Manufacturer);
+        return AuthenticityRules.Assess(partId, part, maker, part is null ? [] : await HistoryAsync(store, partId));
     }
 }
