@@ -82,7 +82,8 @@ internal sealed class PartChainEventTranslator(SignerClients clients, Traceabili
 
         if (OnChain.BatchRecalledEvent.TryDecode(log, out OnChain.BatchRecalledEvent? recalled))
         {
-            return (PartChainEvents.BatchRecalled, PartChainEventPayloads.BatchRecalled(new BatchRecall(recalled.BatchNumber, recalled.PartIds)));
+            // In id order, as the chaincode walks its batch index (the contract keeps registration order).
+            return (PartChainEvents.BatchRecalled, PartChainEventPayloads.BatchRecalled(new BatchRecall(recalled.BatchNumber, [.. recalled.PartIds.Order(StringComparer.Ordinal)])));
         }
 
         if (OnChain.PickedUpEvent.TryDecode(log, out OnChain.PickedUpEvent? picked))
