@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ValueChain.Ledger.Fabric.Client;
+using ValueChain.Ledger.Fabric.Protocol;
+
+namespace ValueChain.Ledger.Fabric;
+
+/// <summary>
+/// A Fabric client of few verbs: <see cref="SubmitAsync"/> (endorse on every configured peer, order,
+/// wait for the commit), <c>EvaluateAsync</c> (a query on one peer) and <see cref="ReadBlocksAsync"/>
+/// (blocks with their transactions' events). Identities and signers are passed in, never read from disk.
+/// </summary>
+public sealed class FabricClient : IAsyncDisposable
+{
+    private readonly FabricClientOptions _options;
+    private readonly FabricIdentity _identity;
+    private readonly IFabricSigner _signer;
+    private readonly List<(FabricEndpoint Endpoint, GrpcChannel Channel)> _peers;
+    private readonly GrpcChannel _orderer;
+    private readonly CommitListener _commits;
+
+    /// <summary>Creates a client; <paramref name="identity"/> reads blocks and is the default for queries.</summary>
+    /// <exception cref="ConfigurationException">The options are incomplete.</exception>
+    public FabricClient(FabricClientOptions options, FabricIdentity identity, IFabricSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(signer);
+        options.Validate();
+        _options = options;
+        _identity = identity;
+        _signer = signer;
+        _peers = options.Peers.Select(p => (p, FabricChannels.Open(p))).ToList();
+        _orderer = FabricChannels.Open(options.Orderer);
+        _commits = new CommitListener(new Protos.Deliver.DeliverClient(_peers[0].Channel), _peers[0].Endpoint.Address,
+            from => SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, from, null, Now()));
+    }
+
+    /// <summary>How far this client's proposal timestamps run ahead of its clock (see <see cref="FabricTimeControl"/>).</summary>
+    internal TimeSpan TimeOffset { get; set; }
+
+    /// <summary>The timestamp the next proposal gets.</summary>
+    internal DateTimeOffset Now() => _options.Clock.GetUtcNow() + TimeOffset;
+
+    /// <summary>The channel this client works on.</summary>
+    public string Channel => _options.Channel;
+
+    /// <summary>
+    /// Proposes <paramref name="function"/> to every peer, checks that all endorsements agree, sends the
+    /// transaction to the orderer and waits until the first peer commits it.
+    /// </summary>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation (its code and message); nothing was ordered.</exception>
+    /// <exception cref="FabricEndorsementException">A peer refused the proposal or the peers disagree.</exception>
+    /// <exception cref="FabricOrdererException">The orderer refused the transaction.</exception>
+    /// <exception cref="FabricCommitException">The transaction was committed as invalid.</exception>
+    /// <exception cref="FabricConnectionException">A node could not be reached.</exception>
+    /// <exception cref="TimeoutException">No commit within <see cref="FabricClientOptions.CommitTimeout"/>.</exception>
+    public async Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
+    {
+        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        IReadOnlyList<EndorsementResult> endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+        Common.Envelope envelope = TransactionEnvelopeBuilder.Build(proposal, endorsements, signer);
+        Protos.ChaincodeAction action = ActionOf(endorsements[0].Response);
+
+        Task<(long Block, Protos.TxValidationCode Code)> commit = await _commits.WatchAsync(proposal.TransactionId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await BroadcastAsync(proposal.TransactionId, envelope, cancellationToken).ConfigureAwait(false);
+            (long block, Protos.TxValidationCode code) = await commit.WaitAsync(_options.CommitTimeout, cancellationToken).ConfigureAwait(false);
+            if (code != Protos.TxValidationCode.Valid)
+            {
+                throw new FabricCommitException(proposal.TransactionId, _peers[0].Endpoint.Address, block, (int)code, code.ToString());
+            }
+
+            return new FabricSubmitResult(proposal.TxId, block, action.Response.Payload.Memory, BlockDecoder.EventsOf(action));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Transaction {proposal.TransactionId} did not commit on {_peers[0].Endpoint.Address} within {_options.CommitTimeout}.");
+        }
+        finally
+        {
+            _commits.Forget(proposal.TransactionId);
+        }
+    }
+
+    /// <summary>Runs a query on the first peer that answers and returns the chaincode's response payload.</summary>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the query.</exception>
+    /// <exception cref="FabricEndorsementException">The peer refused the proposal.</exception>
+    /// <exception cref="FabricConnectionException">No peer could be reached.</exception>
+    public async Task<ReadOnlyMemory<byte>> EvaluateAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
+    {
+        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        FabricConnectionException? unreachable = null;
+        foreach ((FabricEndpoint endpoint, GrpcChannel channel) in _peers)
+        {
+            try
+            {
+                Protos.ProposalResponse response = await ProcessAsync(endpoint, channel, proposal, cancellationToken).ConfigureAwait(false);
+                ThrowIfFailed(proposal, endpoint, response);
+                return response.Response.Payload.Memory;
+            }
+            catch (FabricConnectionException e)
+            {
+                unreachable = e;
+            }
+        }
+
+        throw unreachable!;
+    }
+
+    /// <summary>Evaluates with the client's own identity.</summary>
+    public Task<ReadOnlyMemory<byte>> EvaluateAsync(string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(_identity, _signer, chaincode, function, argumentsJson, cancellationToken);
+
+    /// <summary>
+    /// The blocks from <paramref name="from"/> to <paramref name="to"/> (inclusive) from the first peer;
+    /// with a null <paramref name="to"/>, every later block as it commits, until cancelled.
+    /// </summary>
+    /// <exception cref="FabricConnectionException">The peer refused the request or could not be reached.</exception>
+    public async IAsyncEnumerable<FabricBlock> ReadBlocksAsync(long from, long? to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
+        var deliver = new Protos.Deliver.DeliverClient(channel);
+        using AsyncDuplexStreamingCall<Common.Envelope, Protos.DeliverResponse> call = deliver.Deliver(cancellationToken: cancellationToken);
+        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, (ulong)from, (ulong?)to, Now()), cancellationToken)).ConfigureAwait(false);
+        while (await Guard(endpoint, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false))
+        {
+            Protos.DeliverResponse response = call.ResponseStream.Current;
+            if (response.TypeCase == Protos.DeliverResponse.TypeOneofCase.Status)
+            {
+                if (response.Status == Common.Status.Success)
+                {
+                    yield break;
+                }
+
+                throw new FabricConnectionException(endpoint.Address, (int)response.Status, $"the peer refused to deliver blocks {from}..{to?.ToString() ?? "∞"}: {response.Status}");
+            }
+
+            yield return BlockDecoder.Decode(response.Block);
+        }
+    }
+
+    /// <summary>The number of the newest block on the first peer.</summary>
+    /// <exception cref="FabricConnectionException">The peer refused the request or could not be reached.</exception>
+    public async Task<long> GetNewestBlockNumberAsync(CancellationToken cancellationToken = default)
+    {
+        (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
+        using AsyncDuplexStreamingCall<Common.Envelope, Protos.DeliverResponse> call = new Protos.Deliver.DeliverClient(channel).DeliverFiltered(cancellationToken: cancellationToken);
+        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, null, null, Now()), cancellationToken)).ConfigureAwait(false);
+        if (!await Guard(endpoint, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false) || call.ResponseStream.Current.TypeCase != Protos.DeliverResponse.TypeOneofCase.FilteredBlock)
+        {
+            throw new FabricConnectionException(endpoint.Address, (int)(call.ResponseStream.Current?.Status ?? Common.Status.Unknown), "the peer did not deliver its newest block");
+        }
+
+        return (long)call.ResponseStream.Current.FilteredBlock.Number;
+    }
+
+    private async Task<IReadOnlyList<EndorsementResult>> EndorseAsync(ChaincodeProposal proposal, CancellationToken cancellationToken)
+    {
+        EndorsementResult[] results = await Task.WhenAll(_peers.Select(async p =>
+        {
+            Protos.ProposalResponse response = await ProcessAsync(p.Endpoint, p.Channel, proposal, cancellationToken).ConfigureAwait(false);
+            ThrowIfFailed(proposal, p.Endpoint, response);
+            return new EndorsementResult(p.Endpoint.Address, response);
+        })).ConfigureAwait(false);
+        return results;
+    }
+
+    private static Task<Protos.ProposalResponse> ProcessAsync(FabricEndpoint endpoint, GrpcChannel channel, ChaincodeProposal proposal, CancellationToken cancellationToken) =>
+        Guard(endpoint, () => new Protos.Endorser.EndorserClient(channel).ProcessProposalAsync(proposal.Signed, cancellationToken: cancellationToken).ResponseAsync);
+
+    private static void ThrowIfFailed(ChaincodeProposal proposal, FabricEndpoint endpoint, Protos.ProposalResponse response)
+    {
+        if (ChaincodeError.TryDecode(response.Response) is { } failure)
+        {
+            throw new FabricChaincodeException(failure.Code, failure.Message, proposal.TransactionId);
+        }
+
+        if (response.Response.Status is < 200 or >= 400)
+        {
+            throw new FabricEndorsementException(proposal.TransactionId, endpoint.Address, response.Response.Status, response.Response.Message);
+        }
+    }
+
+    private async Task BroadcastAsync(string transactionId, Common.Envelope envelope, CancellationToken cancellationToken)
+    {
+        var broadcast = new Orderer.AtomicBroadcast.AtomicBroadcastClient(_orderer);
+        Orderer.BroadcastResponse? response = await Guard(_options.Orderer, async () =>
+        {
+            using AsyncDuplexStreamingCall<Common.Envelope, Orderer.BroadcastResponse> call = broadcast.Broadcast(cancellationToken: cancellationToken);
+            await call.RequestStream.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            return await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false) ? call.ResponseStream.Current : null;
+        }).ConfigureAwait(false);
+        if (response is null)
+        {
+            throw new FabricOrdererException(transactionId, _options.Orderer.Address, 0, "the orderer closed the stream without an answer");
+        }
+
+        if (response.Status != Common.Status.Success)
+        {
+            throw new FabricOrdererException(transactionId, _options.Orderer.Address, (int)response.Status, $"{response.Status}: {response.Info}");
+        }
+    }
+
+    private static Protos.ChaincodeAction ActionOf(Protos.ProposalResponse response) =>
+        Protos.ChaincodeAction.Parser.ParseFrom(Protos.ProposalResponsePayload.Parser.ParseFrom(response.Payload).Extension);
+
+    private static async Task<T> Guard<T>(FabricEndpoint endpoint, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+        {
+            throw new FabricConnectionException(endpoint.Address, (int)e.StatusCode, e.Status.Detail, e);
+        }
+    }
+
+    private static Task<bool> Guard(FabricEndpoint endpoint, Func<Task> call) => Guard(endpoint, async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>Stops the commit stream and closes the connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _commits.DisposeAsync().ConfigureAwait(false);
+        foreach ((_, GrpcChannel channel) in _peers)
+        {
+            channel.Dispose();
+        }
+
+        _orderer.Dispose();
+    }
+
+    /// <summary>Shows the channel and peers.</summary>
+    public override string ToString() => new StringBuilder("FabricClient(").Append(_options.Channel).Append(", ").AppendJoin(", ", _peers.Select(p => p.Endpoint.Address)).Append(')').ToString();
+}

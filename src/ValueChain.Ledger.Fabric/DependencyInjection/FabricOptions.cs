@@ -1,0 +1,32 @@
+namespace ValueChain.Ledger.Fabric;
+
+/// <summary>The Fabric driver's settings for <c>UseFabric</c>.</summary>
+public sealed class FabricOptions
+{
+    /// <summary>The channel the chaincodes run on.</summary>
+    public string Channel { get; set; } = "";
+
+    /// <summary>The peers that endorse every transaction; the first also answers queries and reports commits.</summary>
+    public IList<FabricEndpoint> Peers { get; } = [];
+
+    /// <summary>The orderer.</summary>
+    public FabricEndpoint Orderer { get; set; } = new();
+
+    /// <summary>The MSP id of the client identity.</summary>
+    public string MspId { get; set; } = "";
+
+    /// <summary>The client identity's certificate (PEM): it reads blocks and is the caller of queries made without one.</summary>
+    public string CertificatePem { get; set; } = "";
+
+    /// <summary>The client identity's signer (for example <see cref="EcdsaP256Signer.FromPem"/>, or one backed by an HSM).</summary>
+    public IFabricSigner? Signer { get; set; }
+
+    /// <summary>The identities transactions may be submitted as, by the address their certificate maps to.</summary>
+    public FabricWallet Wallet { get; } = new();
+
+    /// <summary>Chaincode name → the name it is deployed under on the channel, where they differ.</summary>
+    public IDictionary<string, string> ChaincodeNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How long a submit waits for its commit.</summary>
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace ValueChain.Ledger.Fabric;
+
+/// <summary>
+/// <see cref="IContractGateway"/> on Fabric: the applications' chaincode adapters run unchanged over
+/// it. A submit goes out under the Fabric identity the <see cref="FabricWallet"/> holds for the
+/// signer's address; a chaincode's refusal becomes a failed receipt with the chaincode's code (on
+/// Fabric a refused proposal is never ordered, so the receipt has block number -1).
+/// </summary>
+public sealed class FabricContractGateway : IContractGateway
+{
+    private readonly FabricClient _client;
+    private readonly FabricWallet _wallet;
+    private readonly IReadOnlyDictionary<string, string> _deployedNames;
+
+    /// <summary>Creates the gateway.</summary>
+    /// <param name="client">The connected client.</param>
+    /// <param name="wallet">The identities that may submit.</param>
+    /// <param name="deployedNames">Chaincode name → the name it is deployed under on the channel, where they differ.</param>
+    public FabricContractGateway(FabricClient client, FabricWallet wallet, IReadOnlyDictionary<string, string>? deployedNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(wallet);
+        _client = client;
+        _wallet = wallet;
+        _deployedNames = deployedNames ?? new Dictionary<string, string>();
+    }
+
+    /// <inheritdoc />
+    public async Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (!_wallet.TryGet(signer.Address, out FabricIdentity identity, out IFabricSigner fabricSigner))
+        {
+            throw new TransactionRejectedException(ErrorCodes.UnknownSender,
+                $"No Fabric identity is registered for {signer.Address}: add its certificate and key to the FabricWallet.");
+        }
+
+        try
+        {
+            FabricSubmitResult result = await _client.SubmitAsync(identity, fabricSigner, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            List<LedgerEvent> events = result.Events
+                .Select((e, i) => new LedgerEvent(invocation.Chaincode, e.Name, e.PayloadJson, result.BlockNumber, result.TransactionId, i))
+                .ToList();
+            return new TransactionReceipt(result.TransactionId, result.BlockNumber, TransactionStatus.Succeeded, events, ResultOf(result.Result));
+        }
+        catch (FabricChaincodeException e)
+        {
+            return new TransactionReceipt(TxId.Parse(e.TransactionId), -1, TransactionStatus.Failed, [], null, e.Code, e.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ReadOnlyMemory<byte> result = caller is { } address && _wallet.TryGet(address, out FabricIdentity identity, out IFabricSigner signer)
+            ? await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false)
+            : await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+        return ResultOf(result);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(string chaincode, long fromBlock, long toBlock, CancellationToken cancellationToken = default)
+    {
+        long newest = await _client.GetNewestBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        long last = Math.Min(toBlock, newest);
+        var events = new List<LedgerEvent>();
+        if (fromBlock > last)
+        {
+            return events;
+        }
+
+        await foreach (LedgerEvent e in EventsAsync(chaincode, fromBlock, last, cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<LedgerEvent> WatchEventsAsync(string chaincode, long fromBlock, CancellationToken cancellationToken = default) =>
+        EventsAsync(chaincode, fromBlock, null, cancellationToken);
+
+    private async IAsyncEnumerable<LedgerEvent> EventsAsync(string chaincode, long fromBlock, long? toBlock, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string deployed = Deployed(chaincode);
+        await foreach (FabricBlock block in _client.ReadBlocksAsync(Math.Max(0, fromBlock), toBlock, cancellationToken).ConfigureAwait(false))
+        {
+            int index = 0;
+            foreach (FabricBlockTransaction transaction in block.Transactions.Where(t => t.IsValid && t.Chaincode == deployed))
+            {
+                foreach (FabricChaincodeEvent e in transaction.Events)
+                {
+                    yield return new LedgerEvent(chaincode, e.Name, e.PayloadJson, block.Number, transaction.TransactionId, index++);
+                }
+            }
+        }
+    }
+
+    private string Deployed(string chaincode) => _deployedNames.TryGetValue(chaincode, out string? name) ? name : chaincode;
+
+    private static string? ResultOf(ReadOnlyMemory<byte> payload) => payload.IsEmpty ? null : Encoding.UTF8.GetString(payload.Span);
+}
