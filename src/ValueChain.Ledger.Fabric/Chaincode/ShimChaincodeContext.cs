@@ -45,11 +45,12 @@ internal sealed class ShimChaincodeContext : IChaincodeContext
         RequireKey(key);
         if (_writes.TryGetValue(key, out byte[]? written))
         {
-            return written;
+            // Explicit: a null byte[] would otherwise convert to an empty (not absent) memory.
+            return written is null ? (ReadOnlyMemory<byte>?)null : written;
         }
 
         ByteString value = await _session.RequestAsync(Type.GetState, new Protos.GetState { Key = key }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
-        return value.IsEmpty ? null : value.Memory;
+        return value.IsEmpty ? (ReadOnlyMemory<byte>?)null : value.Memory;
     }
 
     public async ValueTask PutStateAsync(string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
