@@ -12,7 +12,7 @@ namespace ValueChain.Ledger.Fabric;
 /// wait for the commit), <c>EvaluateAsync</c> (a query on one peer) and <see cref="ReadBlocksAsync"/>
 /// (blocks with their transactions' events). Identities and signers are passed in, never read from disk.
 /// </summary>
-public sealed class FabricClient : IAsyncDisposable
+public sealed class FabricClient : IAsyncDisposable, IDisposable
 {
     private readonly FabricClientOptions _options;
     private readonly FabricIdentity _identity;
@@ -239,6 +239,9 @@ public sealed class FabricClient : IAsyncDisposable
 
         _orderer.Dispose();
     }
+
+    /// <summary>Stops the commit stream and closes the connections (prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Shows the channel and peers.</summary>
     public override string ToString() => new StringBuilder("FabricClient(").Append(_options.Channel).Append(", ").AppendJoin(", ", _peers.Select(p => p.Endpoint.Address)).Append(')').ToString();

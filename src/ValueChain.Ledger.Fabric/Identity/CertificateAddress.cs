@@ -60,7 +60,7 @@ public static class CertificateAddress
 
             signature = RecoverableSignature.FromBytes(bytes);
         }
-        catch (Exception e) when (e is AsnContentException or ValueChainFormatException)
+        catch (Exception e) when (e is AsnContentException or ValueChainException)
         {
             throw new InvalidSignatureException($"The ValueChain address binding of certificate '{certificate.Subject}' is malformed: {e.Message}");
         }
