@@ -41,7 +41,7 @@ public sealed class IdentityTests
     public async Task A_binding_copied_onto_another_key_is_refused()
     {
         (FabricIdentity genuine, _) = await TestCertificates.CreateCa().IssueAsync(Participant);
-        X509Extension stolen = genuine.Certificate.Extensions[CertificateAddress.BindingOid]!;
+        X509Extension stolen = genuine.Certificate.Extensions[CertificateAddress.AttributesOid]!;
 
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=impostor, OU=client", otherKey, HashAlgorithmName.SHA256);
@@ -58,11 +58,23 @@ public sealed class IdentityTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=broken", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509Extension(CertificateAddress.BindingOid, [0x04, 0x02, 0x01, 0x02], false));
+        request.CertificateExtensions.Add(new X509Extension(CertificateAddress.AttributesOid, """{"attrs":{"valuechain.binding":"0x0102"}}"""u8.ToArray(), false));
         using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
 
         InvalidSignatureException error = Assert.Throws<InvalidSignatureException>(() => CertificateAddress.Of(certificate));
         Assert.Contains("malformed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fabric_ca_attributes_without_a_binding_leave_the_key_address()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=user1", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509Extension(CertificateAddress.AttributesOid, """{"attrs":{"hf.EnrollmentID":"user1","hf.Type":"client"}}"""u8.ToArray(), false));
+        using X509Certificate2 withAttributes = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using X509Certificate2 without = new CertificateRequest("CN=user1", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+
+        Assert.Equal(CertificateAddress.Of(without), CertificateAddress.Of(withAttributes));
     }
 
     [Fact]

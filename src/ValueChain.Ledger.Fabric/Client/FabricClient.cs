@@ -8,7 +8,7 @@ using ValueChain.Ledger.Fabric.Protocol;
 namespace ValueChain.Ledger.Fabric;
 
 /// <summary>
-/// A Fabric client of few verbs: <see cref="SubmitAsync"/> (endorse on every configured peer, order,
+/// A Fabric client of few verbs: <c>SubmitAsync</c> (endorse on every configured peer, order,
 /// wait for the commit), <c>EvaluateAsync</c> (a query on one peer) and <see cref="ReadBlocksAsync"/>
 /// (blocks with their transactions' events). Identities and signers are passed in, never read from disk.
 /// </summary>
@@ -57,9 +57,18 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     /// <exception cref="FabricCommitException">The transaction was committed as invalid.</exception>
     /// <exception cref="FabricConnectionException">A node could not be reached.</exception>
     /// <exception cref="TimeoutException">No commit within <see cref="FabricClientOptions.CommitTimeout"/>.</exception>
-    public async Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
+    public Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
     {
         ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        return SubmitAsync(proposal, signer, cancellationToken);
+    }
+
+    /// <summary>Submits a chaincode call with raw arguments (system chaincodes such as _lifecycle take protobuf arguments).</summary>
+    internal Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, IReadOnlyList<byte[]> args, CancellationToken cancellationToken) =>
+        SubmitAsync(ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, args, System.Security.Cryptography.RandomNumberGenerator.GetBytes(ProposalBuilder.NonceLength), Now()), signer, cancellationToken);
+
+    private async Task<FabricSubmitResult> SubmitAsync(ChaincodeProposal proposal, IFabricSigner signer, CancellationToken cancellationToken)
+    {
         IReadOnlyList<EndorsementResult> endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
         Common.Envelope envelope = TransactionEnvelopeBuilder.Build(proposal, endorsements, signer);
         Protos.ChaincodeAction action = ActionOf(endorsements[0].Response);

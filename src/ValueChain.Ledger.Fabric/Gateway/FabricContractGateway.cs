@@ -57,10 +57,18 @@ public sealed class FabricContractGateway : IContractGateway
     public async Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        ReadOnlyMemory<byte> result = caller is { } address && _wallet.TryGet(address, out FabricIdentity identity, out IFabricSigner signer)
-            ? await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false)
-            : await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
-        return ResultOf(result);
+        try
+        {
+            ReadOnlyMemory<byte> result = caller is { } address && _wallet.TryGet(address, out FabricIdentity identity, out IFabricSigner signer)
+                ? await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false)
+                : await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            return ResultOf(result);
+        }
+        catch (FabricChaincodeException e)
+        {
+            // The port's contract is the chaincode's own error, as on every other ledger.
+            throw new ChaincodeException(e.Code, e.Message);
+        }
     }
 
     /// <inheritdoc />

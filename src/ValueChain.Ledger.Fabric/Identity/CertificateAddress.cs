@@ -1,7 +1,8 @@
-using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ValueChain.Cryptography;
 
 namespace ValueChain.Ledger.Fabric;
@@ -11,24 +12,28 @@ namespace ValueChain.Ledger.Fabric;
 /// certificate into the <see cref="ValueChain.Address"/> chaincodes see as caller.
 /// </summary>
 /// <remarks>
-/// A certificate that carries a ValueChain address binding (extension <see cref="BindingOid"/>)
-/// maps to the secp256k1 address that signed its public key, so a participant keeps the one
-/// address it has on every ledger; the binding is checked, not trusted: it must be a valid EIP-191
-/// signature over <see cref="BindingMessage"/>. Any other certificate maps to the Ethereum-style
-/// address of its own public key: the last 20 bytes of Keccak-256 over the uncompressed point's X and Y.
+/// A certificate whose Fabric CA attributes (extension <see cref="AttributesOid"/>, JSON
+/// <c>{"attrs": {…}}</c>) hold <see cref="BindingAttribute"/> maps to the secp256k1 address that
+/// signed the certificate's public key, so a participant keeps its one address on every ledger. The
+/// binding is checked, not trusted: it must be a valid EIP-191 signature over <see cref="BindingMessage"/>.
+/// Any other certificate maps to the Ethereum-style address of its own public key: the last 20 bytes
+/// of Keccak-256 over the uncompressed point's X and Y.
 /// </remarks>
 public static class CertificateAddress
 {
-    /// <summary>The extension that binds a ValueChain (secp256k1) address to the certificate's key: an OCTET STRING of 65 signature bytes (r, s, v).</summary>
-    public const string BindingOid = "2.25.64158234580070184739166667527621838298";
+    /// <summary>The extension Fabric CA puts a certificate's attributes in (Fabric's own OID; Go's x509 accepts only small OID arcs).</summary>
+    public const string AttributesOid = "1.2.3.4.5.6.7.8.1";
+
+    /// <summary>The attribute that binds a ValueChain (secp256k1) address: the 65-byte signature (r, s, v) in 0x-hex.</summary>
+    public const string BindingAttribute = "valuechain.binding";
 
     /// <summary>The address of <paramref name="certificate"/>.</summary>
-    /// <exception cref="InvalidSignatureException">The certificate carries a binding that is not a valid signature over its key.</exception>
+    /// <exception cref="InvalidSignatureException">The certificate carries a binding that is malformed or not a valid signature over its key.</exception>
     /// <exception cref="InvalidKeyException">The certificate's key is not an EC key.</exception>
     public static Address Of(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        X509Extension? binding = certificate.Extensions[BindingOid];
+        string? binding = BindingOf(certificate);
         return binding is null ? KeyAddress(certificate) : BoundAddress(certificate, binding);
     }
 
@@ -39,28 +44,38 @@ public static class CertificateAddress
         return Encoding.ASCII.GetBytes("ValueChain Fabric identity " + Convert.ToHexStringLower(certificateKey.ExportSubjectPublicKeyInfo()));
     }
 
-    /// <summary>The extension that binds <paramref name="signature"/> (by the ValueChain key, over <see cref="BindingMessage"/>) into a certificate.</summary>
+    /// <summary>The attributes extension that carries <paramref name="signature"/> (by the ValueChain key, over <see cref="BindingMessage"/>).</summary>
     public static X509Extension BindingExtension(RecoverableSignature signature)
     {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
-        writer.WriteOctetString(signature.ToBytes());
-        return new X509Extension(BindingOid, writer.Encode(), critical: false);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["attrs"] = new JsonObject { [BindingAttribute] = signature.ToString() } });
+        return new X509Extension(AttributesOid, json, critical: false);
     }
 
-    private static Address BoundAddress(X509Certificate2 certificate, X509Extension binding)
+    private static string? BindingOf(X509Certificate2 certificate)
+    {
+        if (certificate.Extensions[AttributesOid] is not { } attributes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(attributes.RawData)?["attrs"]?[BindingAttribute]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidSignatureException($"The attributes of certificate '{certificate.Subject}' are not Fabric CA's JSON: {e.Message}");
+        }
+    }
+
+    private static Address BoundAddress(X509Certificate2 certificate, string binding)
     {
         RecoverableSignature signature;
         try
         {
-            byte[] bytes = AsnDecoder.ReadOctetString(binding.RawData, AsnEncodingRules.DER, out int consumed);
-            if (consumed != binding.RawData.Length)
-            {
-                throw new AsnContentException("trailing bytes");
-            }
-
-            signature = RecoverableSignature.FromBytes(bytes);
+            signature = RecoverableSignature.Parse(binding);
         }
-        catch (Exception e) when (e is AsnContentException or ValueChainException)
+        catch (ValueChainException e)
         {
             throw new InvalidSignatureException($"The ValueChain address binding of certificate '{certificate.Subject}' is malformed: {e.Message}");
         }
@@ -72,7 +87,6 @@ public static class CertificateAddress
 
         return address;
     }
-
     private static Address KeyAddress(X509Certificate2 certificate)
     {
         using ECDsa key = certificate.GetECDsaPublicKey()

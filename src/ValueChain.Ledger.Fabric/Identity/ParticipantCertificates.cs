@@ -6,7 +6,7 @@ namespace ValueChain.Ledger.Fabric;
 /// <summary>
 /// Issues Fabric client certificates that carry a participant's ValueChain address: a fresh P-256
 /// key, signed by the organisation's CA (as Fabric CA or cryptogen would), with the participant's
-/// secp256k1 signature over that key in the <see cref="CertificateAddress.BindingOid"/> extension.
+/// secp256k1 signature over that key in the <see cref="CertificateAddress.AttributesOid"/> extension.
 /// The participant keeps its one address on every ledger.
 /// </summary>
 public static class ParticipantCertificates

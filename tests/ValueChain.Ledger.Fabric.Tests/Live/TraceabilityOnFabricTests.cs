@@ -1,0 +1,25 @@
+using ValueChain.Conformance.Traceability;
+using ValueChain.Traceability;
+
+namespace ValueChain.Ledger.Fabric.Tests.Live;
+
+/// <summary>
+/// The traceability conformance suite, unchanged, on a live Fabric 2.5 network: the C# PartChain
+/// chaincode in this process's chaincode-as-a-service server, reached by the peer; the adapter over
+/// <see cref="FabricContractGateway"/>. Skipped, with the reason, when no network is configured.
+/// </summary>
+public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityConformance, IClassFixture<LiveFabric>
+{
+    protected override async Task<TraceabilityUnderTest> StartAsync(PartChainOptions options)
+    {
+        if (fabric.Settings is null)
+        {
+            Assert.Skip(LiveNetworkSettings.SkipReason);
+        }
+
+        FabricClient client = fabric.NewClient();
+        string name = await fabric.DeployAsync(client, new PartChainChaincode(options));
+        var gateway = new FabricContractGateway(client, fabric.Wallet, new Dictionary<string, string> { [PartChainChaincode.ChaincodeName] = name });
+        return new TraceabilityUnderTest(new PartChainGatewayAdapter(gateway), new FabricTimeControl(client), client);
+    }
+}
