@@ -109,6 +109,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
             {
                 Protos.ProposalResponse response = await ProcessAsync(endpoint, channel, proposal, cancellationToken).ConfigureAwait(false);
                 ThrowIfFailed(proposal, endpoint, response);
+                ThrowIfWrites(proposal, response);
                 return response.Response.Payload.Memory;
             }
             catch (FabricConnectionException e)
@@ -192,6 +193,25 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         if (response.Response.Status is < 200 or >= 400)
         {
             throw new FabricEndorsementException(proposal.TransactionId, endpoint.Address, response.Response.Status, response.Response.Message);
+        }
+    }
+
+    // A Fabric chaincode cannot tell a query from a submit; the simulation's write set can.
+    private static void ThrowIfWrites(ChaincodeProposal proposal, Protos.ProposalResponse response)
+    {
+        Protos.ChaincodeAction action = ActionOf(response);
+        if (action.Results.IsEmpty)
+        {
+            return;
+        }
+
+        Rwset.TxReadWriteSet simulation = Rwset.TxReadWriteSet.Parser.ParseFrom(action.Results);
+        bool writes = simulation.NsRwset
+            .Where(ns => ns.Namespace == proposal.Chaincode)
+            .Any(ns => Kvrwset.KVRWSet.Parser.ParseFrom(ns.Rwset).Writes.Count > 0);
+        if (writes)
+        {
+            throw new FabricChaincodeException(ErrorCodes.ReadOnly, $"{proposal.Chaincode} wrote state during a query; submit it as a transaction instead.", proposal.TransactionId);
         }
     }
 

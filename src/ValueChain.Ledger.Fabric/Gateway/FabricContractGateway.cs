@@ -47,9 +47,19 @@ public sealed class FabricContractGateway : IContractGateway
                 .ToList();
             return new TransactionReceipt(result.TransactionId, result.BlockNumber, TransactionStatus.Succeeded, events, ResultOf(result.Result));
         }
+        catch (FabricChaincodeException e) when (e.Code is ErrorCodes.UnknownFunction or ErrorCodes.UnknownChaincode)
+        {
+            // Refused before the chaincode ran, as every ledger refuses calls of what does not exist.
+            throw new TransactionRejectedException(e.Code, e.Message);
+        }
         catch (FabricChaincodeException e)
         {
             return new TransactionReceipt(TxId.Parse(e.TransactionId), -1, TransactionStatus.Failed, [], null, e.Code, e.Message);
+        }
+        catch (FabricEndorsementException e) when (e.StatusMessage.Contains("has been successfully defined", StringComparison.Ordinal) && e.StatusMessage.Contains("not found", StringComparison.Ordinal))
+        {
+            // The peer's answer when the channel has no definition of the chaincode.
+            throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"Chaincode '{invocation.Chaincode}' is not defined on the channel: {e.StatusMessage}");
         }
     }
 

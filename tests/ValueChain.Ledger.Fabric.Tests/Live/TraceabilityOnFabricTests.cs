@@ -8,7 +8,8 @@ namespace ValueChain.Ledger.Fabric.Tests.Live;
 /// chaincode in this process's chaincode-as-a-service server, reached by the peer; the adapter over
 /// <see cref="FabricContractGateway"/>. Skipped, with the reason, when no network is configured.
 /// </summary>
-public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityConformance, IClassFixture<LiveFabric>
+[Collection(LiveFabricGroup.Name)]
+public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityConformance
 {
     protected override async Task<TraceabilityUnderTest> StartAsync(PartChainOptions options)
     {

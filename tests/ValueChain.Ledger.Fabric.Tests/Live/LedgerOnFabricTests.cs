@@ -1,0 +1,26 @@
+using ValueChain.Conformance.Ledger;
+using ValueChain.Conformance.Traceability;
+
+namespace ValueChain.Ledger.Fabric.Tests.Live;
+
+/// <summary>
+/// The generic ledger conformance suite (writes, failures, own-write reads, ranges, history, events by
+/// range and live, caller, read-only queries, concurrency, time) on a live Fabric network through
+/// <see cref="FabricContractGateway"/>. Skipped, with the reason, when no network is configured.
+/// </summary>
+[Collection(LiveFabricGroup.Name)]
+public sealed class LedgerOnFabricTests(LiveFabric fabric) : LedgerConformance
+{
+    protected override async Task<LedgerUnderTest> StartLedgerAsync()
+    {
+        if (fabric.Settings is null)
+        {
+            Assert.Skip(LiveNetworkSettings.SkipReason);
+        }
+
+        FabricClient client = fabric.NewClient();
+        string name = await fabric.DeployAsync(client, new ConformanceChaincode());
+        var gateway = new FabricContractGateway(client, fabric.Wallet, new Dictionary<string, string> { [ConformanceChaincode.ChaincodeName] = name });
+        return new LedgerUnderTest(gateway, new FabricTimeControl(client), [TraceabilityActors.Oem, TraceabilityActors.Tier1, TraceabilityActors.Tier2a], client);
+    }
+}
