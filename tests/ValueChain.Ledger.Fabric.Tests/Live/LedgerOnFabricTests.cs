@@ -13,14 +13,10 @@ public sealed class LedgerOnFabricTests(LiveFabric fabric) : LedgerConformance
 {
     protected override async Task<LedgerUnderTest> StartLedgerAsync()
     {
-        if (fabric.Settings is null)
-        {
-            Assert.Skip(LiveNetworkSettings.SkipReason);
-        }
-
-        FabricClient client = fabric.NewClient();
-        string name = await fabric.DeployAsync(client, new ConformanceChaincode());
-        var gateway = new FabricContractGateway(client, fabric.Wallet, new Dictionary<string, string> { [ConformanceChaincode.ChaincodeName] = name });
+        ValueChain.Testing.LiveFabricNetwork network = fabric.Require();
+        FabricClient client = network.NewClient();
+        string name = await network.DeployAsync(client, new ConformanceChaincode());
+        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [ConformanceChaincode.ChaincodeName] = name });
         return new LedgerUnderTest(gateway, new FabricTimeControl(client), [TraceabilityActors.Oem, TraceabilityActors.Tier1, TraceabilityActors.Tier2a], client);
     }
 }

@@ -13,14 +13,10 @@ public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityC
 {
     protected override async Task<TraceabilityUnderTest> StartAsync(PartChainOptions options)
     {
-        if (fabric.Settings is null)
-        {
-            Assert.Skip(LiveNetworkSettings.SkipReason);
-        }
-
-        FabricClient client = fabric.NewClient();
-        string name = await fabric.DeployAsync(client, new PartChainChaincode(options));
-        var gateway = new FabricContractGateway(client, fabric.Wallet, new Dictionary<string, string> { [PartChainChaincode.ChaincodeName] = name });
+        ValueChain.Testing.LiveFabricNetwork network = fabric.Require();
+        FabricClient client = network.NewClient();
+        string name = await network.DeployAsync(client, new PartChainChaincode(options));
+        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [PartChainChaincode.ChaincodeName] = name });
         return new TraceabilityUnderTest(new PartChainGatewayAdapter(gateway), new FabricTimeControl(client), client);
     }
 }

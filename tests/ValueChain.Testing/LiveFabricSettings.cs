@@ -1,13 +1,15 @@
 using System.Net;
 using System.Text.Json;
 
-namespace ValueChain.Ledger.Fabric.Tests.Live;
+using ValueChain.Ledger.Fabric;
+
+namespace ValueChain.Testing;
 
 /// <summary>
 /// Where a live Fabric network is, read from the JSON file named by VALUECHAIN_FABRIC_NETWORK (see the
 /// README, "Live Fabric tests"). Without the variable the live tests are reported as skipped.
 /// </summary>
-internal sealed record LiveNetworkSettings(
+public sealed record LiveFabricSettings(
     string Channel,
     string MspId,
     FabricEndpoint Peer,
@@ -24,7 +26,7 @@ internal sealed record LiveNetworkSettings(
     public static string SkipReason => $"No live Fabric network: set {Variable} to a network description file (README, \"Live Fabric tests\").";
 
     /// <summary>The settings, or null when the variable is not set; a set variable with a bad file fails loudly.</summary>
-    public static LiveNetworkSettings? FromEnvironment()
+    public static LiveFabricSettings? FromEnvironment()
     {
         string? path = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(path))
@@ -46,7 +48,7 @@ internal sealed record LiveNetworkSettings(
             };
         }
 
-        return new LiveNetworkSettings(
+        return new LiveFabricSettings(
             Text("channel"), Text("mspId"), Endpoint("peer"), Endpoint("orderer"),
             FileText("caCertificate"), FileText("caKey"), FileText("adminCertificate"), FileText("adminKey"),
             Text("packageId"), IPEndPoint.Parse(Text("chaincodeListen")));
