@@ -31,6 +31,13 @@ if (args is ["partchain-registration"])
     return;
 }
 
+// VALUECHAIN_FABRIC_NETWORK=… dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- fabric-registration
+if (args is ["fabric-registration"])
+{
+    await FabricRegistrationRun.RunAsync();
+    return;
+}
+
 if (args is ["ledger-report"])
 {
     await LedgerReport.RunAsync();
