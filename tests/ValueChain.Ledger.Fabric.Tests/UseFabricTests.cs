@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ValueChain.Traceability;
 
 namespace ValueChain.Ledger.Fabric.Tests;
 
@@ -25,6 +26,27 @@ public sealed class UseFabricTests
         Assert.IsType<FabricTimeControl>(provider.GetRequiredService<ILedgerTimeControl>());
         Assert.Equal("valuechain", provider.GetRequiredService<FabricClient>().Channel);
         Assert.Same(provider.GetRequiredService<IOptions<FabricOptions>>().Value.Wallet, provider.GetRequiredService<FabricWallet>());
+    }
+
+    [Fact]
+    public void Traceability_composed_on_fabric_runs_its_chaincode_adapter_over_the_fabric_gateway()
+    {
+        var services = new ServiceCollection();
+        services.AddValueChain(vc => vc
+            .UseFabric(o =>
+            {
+                o.Channel = "valuechain";
+                o.Peers.Add(new FabricEndpoint { Address = "http://127.0.0.1:7051" });
+                o.Orderer = new FabricEndpoint { Address = "http://127.0.0.1:7050" };
+                o.MspId = "Org1MSP";
+                o.CertificatePem = GoldenFiles.Read("client.crt.pem");
+                o.Signer = GoldenFiles.ClientSigner();
+            })
+            .AddTraceability(o => o.GenesisParticipants.Add(new Participant(GoldenFiles.ClientIdentity().Address, "OEM", ParticipantRole.Oem, true, DateTimeOffset.UnixEpoch, null))));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.IsType<PartChainGatewayAdapter>(provider.GetRequiredService<IPartChainContract>());
+        Assert.IsType<FabricContractGateway>(provider.GetRequiredService<IContractGateway>());
     }
 
     [Fact]
