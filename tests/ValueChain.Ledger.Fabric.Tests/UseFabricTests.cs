@@ -6,18 +6,23 @@ namespace ValueChain.Ledger.Fabric.Tests;
 
 public sealed class UseFabricTests
 {
+    private static void Local(FabricOptions o)
+    {
+        o.Channel = "valuechain";
+        o.Peers.Add(new FabricEndpoint { Address = "http://127.0.0.1:7051" });
+        o.Orderer = new FabricEndpoint { Address = "http://127.0.0.1:7050" };
+        o.MspId = "Org1MSP";
+        o.CertificatePem = GoldenFiles.Read("client.crt.pem");
+        o.Signer = GoldenFiles.ClientSigner();
+    }
+
     [Fact]
     public void UseFabric_registers_the_client_gateway_wallet_and_time_control()
     {
         var services = new ServiceCollection();
         services.AddValueChain(vc => vc.UseFabric(o =>
         {
-            o.Channel = "valuechain";
-            o.Peers.Add(new FabricEndpoint { Address = "http://127.0.0.1:7051" });
-            o.Orderer = new FabricEndpoint { Address = "http://127.0.0.1:7050" };
-            o.MspId = "Org1MSP";
-            o.CertificatePem = GoldenFiles.Read("client.crt.pem");
-            o.Signer = GoldenFiles.ClientSigner();
+            Local(o);
             o.ChaincodeNames["partchain"] = "partchain-7";
         }));
         using ServiceProvider provider = services.BuildServiceProvider();
@@ -33,15 +38,7 @@ public sealed class UseFabricTests
     {
         var services = new ServiceCollection();
         services.AddValueChain(vc => vc
-            .UseFabric(o =>
-            {
-                o.Channel = "valuechain";
-                o.Peers.Add(new FabricEndpoint { Address = "http://127.0.0.1:7051" });
-                o.Orderer = new FabricEndpoint { Address = "http://127.0.0.1:7050" };
-                o.MspId = "Org1MSP";
-                o.CertificatePem = GoldenFiles.Read("client.crt.pem");
-                o.Signer = GoldenFiles.ClientSigner();
-            })
+            .UseFabric(Local)
             .AddTraceability(o => o.GenesisParticipants.Add(new Participant(GoldenFiles.ClientIdentity().Address, "OEM", ParticipantRole.Oem, true, DateTimeOffset.UnixEpoch, null))));
         using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -30,9 +30,11 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     private Task? _reader;
     private int _iteratorIds;
 
-    private ScriptedPeer(string address)
+    private ScriptedPeer(string address, System.Security.Cryptography.X509Certificates.X509Certificate2? tlsRoot)
     {
-        _channel = GrpcChannel.ForAddress($"http://{address}");
+        _channel = tlsRoot is null
+            ? GrpcChannel.ForAddress($"http://{address}")
+            : GrpcChannel.ForAddress($"https://{address}", new GrpcChannelOptions { HttpHandler = TrustOnly(tlsRoot) });
         _call = new Protos.Chaincode.ChaincodeClient(_channel).Connect();
     }
 
@@ -48,9 +50,9 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     /// <summary>The chaincode id the chaincode registered with.</summary>
     public string? RegisteredAs { get; private set; }
 
-    public static async Task<ScriptedPeer> ConnectAsync(string address, int pageSize = 2)
+    public static async Task<ScriptedPeer> ConnectAsync(string address, int pageSize = 2, System.Security.Cryptography.X509Certificates.X509Certificate2? tlsRoot = null)
     {
-        var peer = new ScriptedPeer(address) { PageSize = pageSize };
+        var peer = new ScriptedPeer(address, tlsRoot) { PageSize = pageSize };
         await peer.HandshakeAsync();
         return peer;
     }
@@ -102,6 +104,18 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     {
         await SendAsync(new Protos.ChaincodeMessage { Type = Type.Keepalive });
         await _keepAliveEcho.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    // As a peer does with the root_cert of connection.json: trust exactly that root.
+    private static SocketsHttpHandler TrustOnly(System.Security.Cryptography.X509Certificates.X509Certificate2 root)
+    {
+        var policy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+        {
+            TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.Add(root);
+        return new SocketsHttpHandler { SslOptions = new System.Net.Security.SslClientAuthenticationOptions { CertificateChainPolicy = policy } };
     }
 
     private async Task HandshakeAsync()
