@@ -39,7 +39,7 @@ internal sealed class CommitListener : IAsyncDisposable
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)
     {
-        if (_ready is { Task.IsCompletedSuccessfully: true })
+        if (_ready is { Task.IsCompletedSuccessfully: true } && _loop is { IsCompleted: false })
         {
             return;
         }
