@@ -114,7 +114,10 @@ public sealed class TraceabilityDifferentialTests
             };
             if (op.Kind == Kind.Advance)
             {
-                await ledger.Time.AdvanceAsync(TimeSpan.FromHours(6 * (1 + op.Variant)));
+                // A minute past whole hours: anvil's clock also runs with the wall clock (seconds per sequence), so
+                // the embedded ledger's time must never sit exactly on a due-date boundary (whole 12-hour steps),
+                // where those seconds would put the two ledgers on different sides of it.
+                await ledger.Time.AdvanceAsync(TimeSpan.FromHours(6 * (1 + op.Variant)) + TimeSpan.FromMinutes(1));
                 return "advanced";
             }
 
