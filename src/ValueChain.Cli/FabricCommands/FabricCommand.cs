@@ -19,25 +19,17 @@ internal static class FabricCommand
         {
             label, address, output, dialTimeout, tlsRoot,
         };
-        package.SetAction(async (parse, cancellationToken) =>
+        package.SetAction((parse, cancellationToken) => TypedErrors.RunAsync(console, async () =>
         {
-            try
-            {
-                string? root = parse.GetValue(tlsRoot) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : null;
-                CcaasPackage built = CcaasPackage.Create(parse.GetValue(label)!, parse.GetValue(address)!, TimeSpan.FromSeconds(parse.GetValue(dialTimeout)), root);
-                string path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(built.Label + ".tar.gz");
-                await built.WriteAsync(path, cancellationToken);
-                console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
-                console.MarkupLine($"Package id: [green]{Markup.Escape(built.PackageId)}[/]");
-                console.MarkupLine("Install it with [grey]peer lifecycle chaincode install[/] and start the chaincode server with that package id.");
-                return 0;
-            }
-            catch (Exception e) when (e is ValueChainException or FileNotFoundException)
-            {
-                console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-                return 2;
-            }
-        });
+            string? root = parse.GetValue(tlsRoot) is { } file ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : null;
+            CcaasPackage built = CcaasPackage.Create(parse.GetValue(label)!, parse.GetValue(address)!, TimeSpan.FromSeconds(parse.GetValue(dialTimeout)), root);
+            string path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(built.Label + ".tar.gz");
+            await built.WriteAsync(path, cancellationToken);
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
+            console.MarkupLine($"Package id: [green]{Markup.Escape(built.PackageId)}[/]");
+            console.MarkupLine("Install it with [grey]peer lifecycle chaincode install[/] and start the chaincode server with that package id.");
+            return 0;
+        }));
 
         return new Command("fabric", "Hyperledger Fabric tools.") { package };
     }

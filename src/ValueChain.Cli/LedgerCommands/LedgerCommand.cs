@@ -17,19 +17,19 @@ internal static class LedgerCommand
         var receipt = new Option<bool>("--receipt") { Description = "Prove the receipt instead of the transaction." };
 
         var head = new Command("head", "Shows the newest block header.") { data };
-        head.SetAction(parse => Run(console, () => ShowHead(console, LedgerArchive.Open(parse.GetValue(data)!.FullName))));
+        head.SetAction(parse => TypedErrors.Run(console, () => ShowHead(console, LedgerArchive.Open(parse.GetValue(data)!.FullName))));
 
         var blocks = new Command("blocks", "Lists blocks with their transactions.") { data, from, limit };
-        blocks.SetAction(parse => Run(console, () => ListBlocks(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), parse.GetValue(from), parse.GetValue(limit))));
+        blocks.SetAction(parse => TypedErrors.Run(console, () => ListBlocks(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), parse.GetValue(from), parse.GetValue(limit))));
 
         var transaction = new Command("tx", "Shows a transaction and its receipt.") { data, id };
-        transaction.SetAction(parse => Run(console, () => ShowTransaction(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), TxId.Parse(parse.GetValue(id)!))));
+        transaction.SetAction(parse => TypedErrors.Run(console, () => ShowTransaction(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), TxId.Parse(parse.GetValue(id)!))));
 
         var verify = new Command("verify", "Recomputes every hash, root and signature and replays the state; names the first bad block.") { data };
-        verify.SetAction((parse, cancellationToken) => RunAsync(console, () => VerifyAsync(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), cancellationToken)));
+        verify.SetAction((parse, cancellationToken) => TypedErrors.RunAsync(console, () => VerifyAsync(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), cancellationToken)));
 
         var proof = new Command("proof", "Prints an inclusion proof and checks it against the block header.") { data, id, receipt };
-        proof.SetAction(parse => Run(console, () => PrintProof(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), TxId.Parse(parse.GetValue(id)!), parse.GetValue(receipt))));
+        proof.SetAction(parse => TypedErrors.Run(console, () => PrintProof(console, LedgerArchive.Open(parse.GetValue(data)!.FullName), TxId.Parse(parse.GetValue(id)!), parse.GetValue(receipt))));
 
         return new Command("ledger", "Inspects a persisted embedded ledger (read-only).") { head, blocks, transaction, verify, proof };
     }
@@ -130,22 +130,5 @@ internal static class LedgerCommand
         bool valid = proof.Verify(header) && header.HasValidSignature();
         console.MarkupLine(valid ? "[green]The proof verifies against the signed block header.[/]" : "[red]The proof does NOT verify.[/]");
         return valid ? 0 : 1;
-    }
-
-    private static int Run(IAnsiConsole console, Func<int> action) =>
-        RunAsync(console, () => Task.FromResult(action())).GetAwaiter().GetResult();
-
-    // Typed errors are the user's to fix: show the message, not a stack trace.
-    private static async Task<int> RunAsync(IAnsiConsole console, Func<Task<int>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (e is ValueChainException or FileNotFoundException)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return 2;
-        }
     }
 }
