@@ -83,6 +83,49 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task On_anvil_a_batch_goes_out_first_nonce_last_and_is_mined_in_one_block()
+    {
+        (RecordingHandler requests, TransactionSender sender, GatedSigner gate) = await GatedSenderAsync(BatchRelease.Auto);
+        using (sender)
+        {
+            TransactionReceipt[] receipts = await SendBehindTheGateAsync(sender, gate, 100);
+
+            IReadOnlyList<ulong[]> sends = requests.NoncesPerRequest;
+            int rest = sends.ToList().FindIndex(r => r.Length == 99);
+            Assert.True(rest >= 0, "no request carried the batch without its first transaction");
+            Assert.Equal(Enumerable.Range(2, 99).Select(i => (ulong)i), sends[rest]); // nonce 0 was the gated send
+            Assert.Equal([1UL], sends[rest + 1]); // the release: the batch's first nonce, alone, afterwards
+            Assert.Single(receipts.Select(r => r.BlockNumber).Distinct());
+            Assert.Equal(100, await BalanceAsync(gate.Recipient));
+        }
+    }
+
+    [Fact]
+    public async Task In_nonce_order_a_batch_goes_out_as_one_request_and_lands()
+    {
+        (RecordingHandler requests, TransactionSender sender, GatedSigner gate) = await GatedSenderAsync(BatchRelease.InNonceOrder);
+        using (sender)
+        {
+            TransactionReceipt[] receipts = await SendBehindTheGateAsync(sender, gate, 100);
+
+            Assert.Contains(requests.NoncesPerRequest, r => r.SequenceEqual(Enumerable.Range(1, 100).Select(i => (ulong)i)));
+            Assert.All(receipts, r => Assert.True(r.Succeeded));
+            Assert.Equal(100, await BalanceAsync(gate.Recipient));
+        }
+    }
+
+    [Fact]
+    public void An_undefined_batch_release_is_a_configuration_error()
+    {
+        TransactionSenderOptions options = Options();
+        options.BatchRelease = (BatchRelease)7;
+
+        var error = Assert.Throws<ConfigurationException>(() => new TransactionSender(Rpc, new EthereumSigner(PrivateKey.Generate()), options));
+
+        Assert.Contains("BatchRelease", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_nonce_used_by_another_client_is_recovered_from()
     {
         var key = PrivateKey.Generate();
@@ -218,6 +261,29 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
         GasLimit = 21_000, To = to, Value = new UInt256(value), MaxPriorityFeePerGas = Gwei, MaxFeePerGas = new UInt256(Gwei.Value * 20),
     };
 
+    // The first send holds the pump at its signature, so the next ones queue up and go out as one batch.
+    private static async Task<TransactionReceipt[]> SendBehindTheGateAsync(TransactionSender sender, GatedSigner gate, int count)
+    {
+        Task<TransactionReceipt> first = sender.SendAndWaitAsync(Transfer(gate.Recipient, 0), Cancel);
+        await gate.Entered.WaitAsync(Cancel);
+        Task<TransactionReceipt>[] batch = [.. Enumerable.Range(0, count).Select(_ => sender.SendAndWaitAsync(Transfer(gate.Recipient, 1), Cancel))];
+        gate.Open();
+        await first;
+        return await Task.WhenAll(batch);
+    }
+
+    private async Task<(RecordingHandler Requests, TransactionSender Sender, GatedSigner Gate)> GatedSenderAsync(BatchRelease release)
+    {
+        var key = PrivateKey.Generate();
+        await FundAsync(key.Address);
+        var requests = new RecordingHandler();
+        var rpc = new JsonRpcClient(new HttpClient(requests), new JsonRpcOptions { Endpoint = anvil.Endpoint });
+        TransactionSenderOptions options = Options();
+        options.BatchRelease = release;
+        var gate = new GatedSigner(new EthereumSigner(key));
+        return (requests, new TransactionSender(rpc, gate, options), gate);
+    }
+
     private static TransactionSenderOptions Options(TimeSpan? receiptTimeout = null) => new()
     {
         ChainId = AnvilNode.ChainId, ReceiptTimeout = receiptTimeout ?? TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromMilliseconds(5),
@@ -242,6 +308,66 @@ public sealed class TransactionSenderTests(AnvilNode anvil) : IClassFixture<Anvi
         Quantity(await Rpc.CallAsync("eth_getBalance", [account.ToLowerHex(), "latest"], Cancel));
 
     private static ulong Quantity(JsonElement hex) => (ulong)HexQuantity.Parse(hex);
+
+    // Holds the first signature until opened.
+    private sealed class GatedSigner(ISigner inner) : ISigner
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Address Recipient { get; } = PrivateKey.Generate().Address;
+
+        public Task Entered => _entered.Task;
+
+        public Address Address => inner.Address;
+
+        public void Open() => _open.TrySetResult();
+
+        public async ValueTask<RecoverableSignature> SignAsync(Hash32 digest, CancellationToken cancellationToken = default)
+        {
+            _entered.TrySetResult();
+            await _open.Task.WaitAsync(cancellationToken);
+            return await inner.SignAsync(digest, cancellationToken);
+        }
+    }
+
+    // Records, per HTTP request to the node, the nonces of the raw transactions it carries.
+    private sealed class RecordingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly List<ulong[]> _sends = [];
+
+        public IReadOnlyList<ulong[]> NoncesPerRequest
+        {
+            get
+            {
+                lock (_sends)
+                {
+                    return [.. _sends];
+                }
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using JsonDocument body = JsonDocument.Parse(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
+            ulong[] nonces = [.. body.RootElement.EnumerateArray()
+                .Where(call => call.GetProperty("method").GetString() == "eth_sendRawTransaction")
+                .Select(call => NonceOfRaw(Hex.Decode(call.GetProperty("params")[0].GetString()!)))];
+            if (nonces.Length > 0)
+            {
+                lock (_sends)
+                {
+                    _sends.Add(nonces);
+                }
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        // An EIP-1559 transaction is 0x02 ‖ rlp([chainId, nonce, …]).
+        private static ulong NonceOfRaw(byte[] raw) =>
+            (ulong)new BigInteger(Rlp.Decode(raw.AsSpan(1)).Items![1].Bytes, isUnsigned: true, isBigEndian: true);
+    }
 
     private sealed class FailingOnceSigner(ISigner inner) : ISigner
     {

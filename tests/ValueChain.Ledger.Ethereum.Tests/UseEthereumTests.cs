@@ -19,13 +19,14 @@ public sealed class UseEthereumTests(AnvilNode anvil) : IClassFixture<AnvilNode>
     [Fact]
     public void Missing_settings_fail_at_start_up_with_messages_naming_each_one()
     {
-        using ServiceProvider provider = Build(o => o.Confirmations = -1);
+        using ServiceProvider provider = Build(o => (o.Confirmations, o.BatchRelease) = (-1, (BatchRelease)9));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(error.Failures, f => f.Contains("RpcUrl", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("ChainId", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Confirmations", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("BatchRelease", StringComparison.Ordinal));
     }
 
     [Fact]

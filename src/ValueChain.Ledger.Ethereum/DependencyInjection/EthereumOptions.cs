@@ -30,6 +30,9 @@ public sealed class EthereumOptions
     /// <summary>How long the account may stop advancing before its due transaction is replaced with raised fees. Default 30 s.</summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How a batch of consecutive nonces is handed to the node. Default <see cref="Ethereum.BatchRelease.Auto"/> (see there).</summary>
+    public BatchRelease BatchRelease { get; set; } = BatchRelease.Auto;
+
     /// <summary>How long one JSON-RPC request may take. Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -53,6 +53,11 @@ public sealed class EthereumOptionsValidator : IValidateOptions<EthereumOptions>
             failures.Add("EthereumOptions.ReceiptTimeout, RequestTimeout and StallTimeout must be positive.");
         }
 
+        if (!Enum.IsDefined(options.BatchRelease))
+        {
+            failures.Add($"EthereumOptions.BatchRelease must be Auto, InNonceOrder or FirstNonceLast, not {(int)options.BatchRelease}.");
+        }
+
         if (options.ManifestPath is { } manifest && string.IsNullOrWhiteSpace(manifest))
         {
             failures.Add("EthereumOptions.ManifestPath must be a file path when set.");

@@ -26,6 +26,9 @@ public sealed class TransactionSenderOptions
 
     /// <summary>How often a dropped transaction is sent again under a fresh nonce. Default 2.</summary>
     public int DroppedResends { get; set; } = 2;
+
+    /// <summary>How a batch of consecutive nonces is handed to the node. Default <see cref="BatchRelease.Auto"/>.</summary>
+    public BatchRelease BatchRelease { get; set; } = BatchRelease.Auto;
 }
 
 /// <summary>No receipt arrived in time and the node still knows the transaction (it may yet be mined).</summary>
