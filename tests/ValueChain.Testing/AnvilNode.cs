@@ -70,14 +70,36 @@ public sealed class AnvilNode : IAsyncLifetime
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the check and the kill.
+            }
+
             await _process.WaitForExitAsync();
         }
 
         _process?.Dispose();
-        if (_cache is not null && Directory.Exists(_cache))
+        await DeleteCacheAsync();
+    }
+
+    // A benchmark run once failed in this disposal (its message was lost): the kill and the delete now allow
+    // for the node exiting on its own first and for its folder still in use while the killed process goes down.
+    private async Task DeleteCacheAsync()
+    {
+        for (int attempt = 1; _cache is not null && Directory.Exists(_cache); attempt++)
         {
-            Directory.Delete(_cache, recursive: true);
+            try
+            {
+                Directory.Delete(_cache, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(100 * attempt);
+            }
         }
     }
 
