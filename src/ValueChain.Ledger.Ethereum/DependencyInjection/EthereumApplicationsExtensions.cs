@@ -46,6 +46,6 @@ public static class EthereumApplicationsExtensions
             return new SignerClients(
                 provider.GetRequiredService<JsonRpcClient>(),
                 new EthereumClientOptions { ChainId = options.ChainId, Confirmations = options.Confirmations, GasMarginPercent = options.GasMarginPercent },
-                new TransactionSenderOptions { ChainId = options.ChainId, Confirmations = options.Confirmations, ReceiptTimeout = options.ReceiptTimeout, StallTimeout = options.StallTimeout, BatchRelease = options.BatchRelease });
+                options.SenderOptions());
         });
 }

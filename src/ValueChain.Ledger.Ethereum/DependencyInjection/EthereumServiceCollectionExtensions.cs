@@ -43,7 +43,7 @@ public static class EthereumServiceCollectionExtensions
             TransactionSender? sender = signer is null ? null : new TransactionSender(
                 provider.GetRequiredService<JsonRpcClient>(),
                 signer,
-                new TransactionSenderOptions { ChainId = options.ChainId, Confirmations = options.Confirmations, ReceiptTimeout = options.ReceiptTimeout, StallTimeout = options.StallTimeout, BatchRelease = options.BatchRelease });
+                options.SenderOptions());
             return new EthereumClient(provider.GetRequiredService<JsonRpcClient>(), sender, new EthereumClientOptions
             {
                 ChainId = options.ChainId,
