@@ -11,7 +11,7 @@ public class PartRegistrationBenchmarks
 {
     private static readonly Location Plant = new(new GeoPoint(48_137_154, 11_576_124), "Plant");
     private InMemoryLedger _ledger = null!;
-    private PartChainGatewayAdapter _chain = null!;
+    private TraceabilityChaincodeAdapter _chain = null!;
     private EthereumSigner[] _suppliers = [];
     private int _round;
 
@@ -19,15 +19,15 @@ public class PartRegistrationBenchmarks
     public void Setup()
     {
         _suppliers = Enumerable.Range(0, 10).Select(i => new EthereumSigner(PrivateKey.FromBytes(Keccak256.Hash(BitConverter.GetBytes(100 + i)).ToArray()))).ToArray();
-        var options = new PartChainOptions();
+        var options = new TraceabilityOptions();
         options.GenesisParticipants.Add(new Participant(_suppliers[0].Address, "Supplier 0", ParticipantRole.Supplier, true, DateTimeOffset.UnixEpoch, null));
         foreach (EthereumSigner supplier in _suppliers.Skip(1))
         {
             options.GenesisParticipants.Add(new Participant(supplier.Address, "Supplier", ParticipantRole.Supplier, false, DateTimeOffset.UnixEpoch, null));
         }
 
-        _ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open }, [new PartChainChaincode(options)]);
-        _chain = new PartChainGatewayAdapter(_ledger);
+        _ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open }, [new TraceabilityChaincode(options)]);
+        _chain = new TraceabilityChaincodeAdapter(_ledger);
     }
 
     [GlobalCleanup]

@@ -17,7 +17,7 @@ public class ProjectionBenchmarks
 {
     private const int Registrations = 1000, Assemblies = 500;
     private InMemoryLedger _ledger = null!;
-    private PartChainGatewayAdapter _chain = null!;
+    private TraceabilityChaincodeAdapter _chain = null!;
     private PostgresServer? _postgres;
     private Func<DbConnection> _connect = null!;
     private string? _file;
@@ -51,15 +51,15 @@ public class ProjectionBenchmarks
 
     /// <summary>Projects every event into the empty read model.</summary>
     [Benchmark(OperationsPerInvoke = Registrations + Assemblies)]
-    public Task<int> CatchUp() => new PartChainProjection(_chain, _connect).CatchUpAsync();
+    public Task<int> CatchUp() => new TraceabilityProjection(_chain, _connect).CatchUpAsync();
 
     private async Task SetupAsync()
     {
         var supplier = new EthereumSigner(PrivateKey.FromBytes(Keccak256.Hash("projection supplier"u8).ToArray()));
-        var options = new PartChainOptions();
+        var options = new TraceabilityOptions();
         options.GenesisParticipants.Add(new Participant(supplier.Address, "Supplier", ParticipantRole.Supplier, true, DateTimeOffset.UnixEpoch, null));
-        _ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open, MaxBlockTransactions = 100 }, [new PartChainChaincode(options)]);
-        _chain = new PartChainGatewayAdapter(_ledger);
+        _ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open, MaxBlockTransactions = 100 }, [new TraceabilityChaincode(options)]);
+        _chain = new TraceabilityChaincodeAdapter(_ledger);
         var plant = new Location(new GeoPoint(48_137_154, 11_576_124), "Plant");
         await Task.WhenAll(Enumerable.Range(0, Registrations).Select(r => _chain.RegisterPartsAsync(supplier,
             Enumerable.Range(0, 10).Select(i => new PartRegistration($"P{r}-{i}", "PN-" + (i % 3), "B-" + (r / 50), i == 0 ? PartKind.Assembly : PartKind.Component)).ToList(), plant)));
@@ -85,6 +85,6 @@ public class ProjectionBenchmarks
             _connect = () => new SqliteConnection($"Data Source={file}");
         }
 
-        await PartChainProjection.CreateSchemaAsync(_connect);
+        await TraceabilityProjection.CreateSchemaAsync(_connect);
     }
 }

@@ -19,7 +19,7 @@ public class RecallBenchmarks
     private const int BatchSize = 500;
     private PostgresServer? _postgres;
     private Func<DbConnection> _connect = null!;
-    private PartChainRecall _recall = null!;
+    private TraceabilityRecall _recall = null!;
     private string? _sqliteFile;
 
     /// <summary>The fleet size.</summary>
@@ -68,7 +68,7 @@ public class RecallBenchmarks
         }
 
         // The schema comes from the projection; the rows are loaded in bulk.
-        await PartChainProjection.CreateSchemaAsync(_connect);
+        await TraceabilityProjection.CreateSchemaAsync(_connect);
         await using DbConnection connection = _connect();
         await connection.OpenAsync();
         if (connection is NpgsqlConnection postgres)
@@ -80,7 +80,7 @@ public class RecallBenchmarks
             await LoadSqliteAsync((SqliteConnection)connection);
         }
 
-        _recall = new PartChainRecall(_connect);
+        _recall = new TraceabilityRecall(_connect);
         RecallResult check = await RecallOneBatch();
         if (check.Parts.Count != BatchSize || check.Vehicles.Count != BatchSize || check.Assemblies.Count != 2 * BatchSize)
         {

@@ -17,7 +17,7 @@ services.AddValueChain(vc => vc
     .UseInMemoryLedger(o => { o.Membership = MembershipMode.Open; o.Clock = clock; }) // the market keeps its own whitelist
     .AddFlexibility(o => o.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"))));
 await using ServiceProvider provider = services.BuildServiceProvider();
-IFlexibilityMarket market = provider.GetRequiredService<IFlexibilityMarket>();
+IFlexibilityContract market = provider.GetRequiredService<IFlexibilityContract>();
 ILedgerTimeControl time = provider.GetRequiredService<ILedgerTimeControl>();
 FlexibilityClient Tso = new(market, tso), Fleet = new(market, fleetOperator);
 
@@ -44,8 +44,8 @@ Console.WriteLine($"Contract for offer {offerId}: {contract.Payment} payment and
 var record = new EnergyTransferRecord(fleetOperator.Address, tomorrow, 72, park, FlexibilityDirection.Negative, 15_000, Nonce: 1,
     new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(19, 0)), TimeSpan.Zero));
 RecoverableSignature signature = meter.Sign(record, 31337, contract.Escrow);
-MarketReceipt paid = await Fleet.RequestPaymentAsync(offerId, record, signature);
-MarketReceipt replayed = await Fleet.RequestPaymentAsync(offerId, record, signature);
+FlexibilityReceipt paid = await Fleet.RequestPaymentAsync(offerId, record, signature);
+FlexibilityReceipt replayed = await Fleet.RequestPaymentAsync(offerId, record, signature);
 Console.WriteLine($"Paid for 15 kWh: {(await market.GetPaymentContractAsync(offerId))!.Paid} (rejection: {paid.Rejection?.Reason.ToString() ?? "none"})");
 Console.WriteLine($"Replayed record: {replayed.Rejection?.Reason}");
 Console.WriteLine($"Fleet operator's balance: {await Fleet.BalanceAsync()}");

@@ -23,7 +23,7 @@ services.AddValueChain(vc => vc
         o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
     }));
 await using ServiceProvider provider = services.BuildServiceProvider();
-IPartChainContract chain = provider.GetRequiredService<IPartChainContract>();
+ITraceabilityContract chain = provider.GetRequiredService<ITraceabilityContract>();
 TraceabilityClient Oem = new(chain, oem), Tier1 = new(chain, tier1), Tier2 = new(chain, tier2), Lsp = new(chain, lsp);
 DateTimeOffset due = DateTimeOffset.UtcNow.AddDays(7);
 
@@ -39,7 +39,7 @@ await Tier1.AssembleAsync("BRAKE-1", ["SENSOR-1"], plant);
 // Tier-1 ships the module to the OEM; at pick-up the LSP also scans a counterfeit.
 await Oem.PlaceOrderAsync("PO-2", tier1.Address, "PN-BRAKE", 1, due);
 await Tier1.CreateDeliveryAsync("DL-2", "PO-2", lsp.Address, ["BRAKE-1"]);
-PartChainReceipt pickUp = await Lsp.PickUpAsync("DL-2", ["BRAKE-1", "FAKE-1"], plant);
+TraceabilityReceipt pickUp = await Lsp.PickUpAsync("DL-2", ["BRAKE-1", "FAKE-1"], plant);
 Console.WriteLine($"Pick-up rejected: {string.Join(", ", pickUp.Rejection!.Parts.Select(p => $"{p.PartId} ({p.Reason})"))}");
 await Lsp.PickUpAsync("DL-2", ["BRAKE-1"], plant);
 await Oem.AcceptDeliveryAsync("DL-2", ["BRAKE-1"], plant);
@@ -52,10 +52,10 @@ await Oem.AssembleAsync("WVWZZZ1JZXW000001", ["BRAKE-1"], plant);
 string database = Path.Combine(Path.GetTempPath(), $"partchain-{Guid.NewGuid():N}.db");
 Func<System.Data.Common.DbConnection> readModel = () => new SqliteConnection($"Data Source={database};Pooling=False");
 await Tier2.RecallBatchAsync("B-42");
-var projection = new PartChainProjection(chain, readModel, oem.Address);
+var projection = new TraceabilityProjection(chain, readModel, oem.Address);
 await projection.EnsureSchemaAsync();
 await projection.CatchUpAsync();
-var recall = new PartChainRecall(readModel, chain);
+var recall = new TraceabilityRecall(readModel, chain);
 RecallResult affected = await recall.FindByBatchAsync("B-42");
 RecallVerification check = await recall.VerifyBatchAsync("B-42", affected);
 Console.WriteLine($"Recall of B-42 affects parts {string.Join(", ", affected.Parts)}, assemblies {string.Join(", ", affected.Assemblies)}, vehicles {string.Join(", ", affected.Vehicles)}");

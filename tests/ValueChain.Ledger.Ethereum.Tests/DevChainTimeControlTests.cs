@@ -14,7 +14,7 @@ public sealed class DevChainTimeControlTests(AnvilNode anvil) : IClassFixture<An
     [Fact]
     public async Task Advancing_moves_the_time_contracts_see_without_waiting()
     {
-        FlexMarketSetup market = await FlexMarketSetup.DeployAsync(anvil, _http, funded: false);
+        FlexibilitySetup market = await FlexibilitySetup.DeployAsync(anvil, _http, funded: false);
         var time = new DevChainTimeControl(market.Verifier.Rpc);
         DateTimeOffset before = await time.GetTimeAsync(Cancel);
         FlexPlatform.PhaseAtOutput phaseBefore = await market.Platform(market.Verifier).PhaseAtAsync((ulong)before.ToUnixTimeSeconds(), Cancel);

@@ -23,7 +23,7 @@ public sealed class UseFabricTests
         services.AddValueChain(vc => vc.UseFabric(o =>
         {
             Local(o);
-            o.ChaincodeNames["partchain"] = "partchain-7";
+            o.ChaincodeNames["traceability"] = "traceability-7";
         }));
         using ServiceProvider provider = services.BuildServiceProvider();
 
@@ -42,7 +42,7 @@ public sealed class UseFabricTests
             .AddTraceability(o => o.GenesisParticipants.Add(new Participant(GoldenFiles.ClientIdentity().Address, "OEM", ParticipantRole.Oem, true, DateTimeOffset.UnixEpoch, null))));
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        Assert.IsType<PartChainGatewayAdapter>(provider.GetRequiredService<IPartChainContract>());
+        Assert.IsType<TraceabilityChaincodeAdapter>(provider.GetRequiredService<ITraceabilityContract>());
         Assert.IsType<FabricContractGateway>(provider.GetRequiredService<IContractGateway>());
     }
 

@@ -11,16 +11,16 @@ internal sealed class CaseStudyLedger : IAsyncDisposable
     private CaseStudyLedger(InMemoryLedger ledger)
     {
         Ledger = ledger;
-        Contract = new PartChainGatewayAdapter(ledger);
+        Contract = new TraceabilityChaincodeAdapter(ledger);
     }
 
     public InMemoryLedger Ledger { get; }
 
-    public IPartChainContract Contract { get; }
+    public ITraceabilityContract Contract { get; }
 
     public static CaseStudyLedger Start(int blockSize = 1) => new(InMemoryLedger.Open(
         new InMemoryLedgerOptions { Membership = MembershipMode.Open, MaxBlockTransactions = blockSize, Clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero)) },
-        [new PartChainChaincode(Options())]));
+        [new TraceabilityChaincode(Options())]));
 
     /// <summary>
     /// Two tier-2 components assembled by the tier-1 into a brake module; module and a direct part
@@ -29,7 +29,7 @@ internal sealed class CaseStudyLedger : IAsyncDisposable
     /// </summary>
     public async Task RunAsync()
     {
-        IPartChainContract c = Contract;
+        ITraceabilityContract c = Contract;
         await c.RegisterPartsAsync(Tier2a, [new("SENSOR-1", "PN-SENSOR", "B-S1")], Plant);
         await c.RegisterPartsAsync(Tier2b, [new("PAD-1", "PN-PAD", "B-P7")], Plant);
         await c.PlaceOrderAsync(Tier1, "O-T2A", Tier2a.Address, "PN-SENSOR", 1, Due);

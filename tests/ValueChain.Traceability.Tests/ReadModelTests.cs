@@ -16,7 +16,7 @@ public abstract class ReadModelTests
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
         await ledger.RunAsync();
         Func<DbConnection> db = await NewDatabaseAsync();
-        var projection = new PartChainProjection(ledger.Contract, db, participant: Oem.Address);
+        var projection = new TraceabilityProjection(ledger.Contract, db, participant: Oem.Address);
         await projection.EnsureSchemaAsync();
 
         int applied = await projection.CatchUpAsync();
@@ -44,7 +44,7 @@ public abstract class ReadModelTests
         await ledger.RunAsync();
         Func<DbConnection> interrupted = await NewDatabaseAsync();
         var crashingSink = new CrashingSink(crashAfter: 5);
-        var first = new PartChainProjection(ledger.Contract, interrupted, Oem.Address, crashingSink);
+        var first = new TraceabilityProjection(ledger.Contract, interrupted, Oem.Address, crashingSink);
         await first.EnsureSchemaAsync();
 
         await Assert.ThrowsAsync<IOException>(() => first.CatchUpAsync());
@@ -52,13 +52,13 @@ public abstract class ReadModelTests
         Assert.InRange(stoppedAt, 1, ledger.Ledger.Head.Number);
 
         var sink = new RecordingSink();
-        var restarted = new PartChainProjection(ledger.Contract, interrupted, Oem.Address, sink);
+        var restarted = new TraceabilityProjection(ledger.Contract, interrupted, Oem.Address, sink);
         await restarted.EnsureSchemaAsync();
         await restarted.CatchUpAsync();
         Assert.Equal(0, await restarted.CatchUpAsync());
 
         Func<DbConnection> fresh = await NewDatabaseAsync();
-        var rebuild = new PartChainProjection(ledger.Contract, fresh, Oem.Address);
+        var rebuild = new TraceabilityProjection(ledger.Contract, fresh, Oem.Address);
         await rebuild.EnsureSchemaAsync();
         await rebuild.CatchUpAsync();
 
@@ -72,7 +72,7 @@ public abstract class ReadModelTests
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
         await ledger.RunAsync();
         var sink = new RecordingSink();
-        var projection = new PartChainProjection(ledger.Contract, await NewDatabaseAsync(), sink: sink);
+        var projection = new TraceabilityProjection(ledger.Contract, await NewDatabaseAsync(), sink: sink);
         await projection.EnsureSchemaAsync();
 
         await projection.CatchUpAsync();
@@ -92,10 +92,10 @@ public abstract class ReadModelTests
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
         await ledger.RunAsync();
         Func<DbConnection> db = await NewDatabaseAsync();
-        var projection = new PartChainProjection(ledger.Contract, db);
+        var projection = new TraceabilityProjection(ledger.Contract, db);
         await projection.EnsureSchemaAsync();
         await projection.CatchUpAsync();
-        var recall = new PartChainRecall(db, ledger.Contract);
+        var recall = new TraceabilityRecall(db, ledger.Contract);
 
         RecallResult result = await recall.FindByBatchAsync("B-S1");
 
@@ -121,7 +121,7 @@ public abstract class ReadModelTests
     {
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
         Func<DbConnection> db = await NewDatabaseAsync();
-        var projection = new PartChainProjection(ledger.Contract, db);
+        var projection = new TraceabilityProjection(ledger.Contract, db);
         await projection.EnsureSchemaAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Task running = projection.RunAsync(cancel.Token);

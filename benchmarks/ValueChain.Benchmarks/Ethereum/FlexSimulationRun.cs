@@ -8,7 +8,7 @@ namespace ValueChain.Benchmarks;
 
 /// <summary>
 /// The flexibility simulation of 1000 EVs (the SDK's FlexibilitySimulation, unchanged) on anvil through
-/// EthereumFlexibilityMarket: the wall time of each stage — offering, bidding, contract creation, payment —
+/// FlexibilityEthereumAdapter: the wall time of each stage — offering, bidding, contract creation, payment —
 /// from the first call to the last receipt, per scenario. Run: <c>-- flex-simulation</c>.
 /// </summary>
 internal static class FlexSimulationRun
@@ -36,7 +36,7 @@ internal static class FlexSimulationRun
     }
 
     // The market deployed by the simulation's TSO, its actors funded; the clients and the HTTP connection go with the owner.
-    private static async Task<(IFlexibilityMarket, ILedgerTimeControl, IAsyncDisposable)> StartAsync(AnvilNode anvil, FlexMarketOptions options, IReadOnlyList<ISigner> actors)
+    private static async Task<(IFlexibilityContract, ILedgerTimeControl, IAsyncDisposable)> StartAsync(AnvilNode anvil, FlexibilityOptions options, IReadOnlyList<ISigner> actors)
     {
         var http = new HttpClient();
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
@@ -49,7 +49,7 @@ internal static class FlexSimulationRun
         string folder = Directory.CreateTempSubdirectory("valuechain-flex-sim-").FullName;
         using var deployer = new ContractDeployer(clients.For(actors[0]), Path.Combine(folder, "deployment.json"), AnvilNode.ChainId);
         FlexibilityContracts contracts = await FlexibilityContracts.DeployAsync(clients.For(actors[0]), deployer, options);
-        return (new EthereumFlexibilityMarket(clients, contracts), new DevChainTimeControl(rpc), new Owner(clients, http, folder));
+        return (new FlexibilityEthereumAdapter(clients, contracts), new DevChainTimeControl(rpc), new Owner(clients, http, folder));
     }
 
     private sealed class Owner(SignerClients clients, HttpClient http, string folder) : IAsyncDisposable

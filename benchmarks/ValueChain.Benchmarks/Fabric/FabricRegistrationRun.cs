@@ -21,8 +21,8 @@ internal static class FabricRegistrationRun
         await using LiveFabricNetwork network = await LiveFabricNetwork.StartAsync(settings);
         await network.EnrollAsync(TraceabilityActors.All);
         await using FabricClient client = network.NewClient();
-        string name = await network.DeployAsync(client, new PartChainChaincode(TraceabilityActors.Options()));
-        var chain = new PartChainGatewayAdapter(new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [PartChainChaincode.ChaincodeName] = name }));
+        string name = await network.DeployAsync(client, new TraceabilityChaincode(TraceabilityActors.Options()));
+        var chain = new TraceabilityChaincodeAdapter(new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [TraceabilityChaincode.ChaincodeName] = name }));
         await chain.RegisterPartsAsync(TraceabilityActors.Tier2a, [new PartRegistration("WARM-UP", "PN-1", "B-0")], Plant);
 
         var latencies = new List<double>();
@@ -38,7 +38,7 @@ internal static class FabricRegistrationRun
 
         using var gate = new SemaphoreSlim(inFlight);
         var total = Stopwatch.StartNew();
-        PartChainReceipt[] receipts = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async i =>
+        TraceabilityReceipt[] receipts = await Task.WhenAll(Enumerable.Range(0, concurrent).Select(async i =>
         {
             await gate.WaitAsync();
             try

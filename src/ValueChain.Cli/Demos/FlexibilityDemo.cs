@@ -24,12 +24,12 @@ internal sealed class FlexibilityDemo : IDemo
     {
         EthereumSigner tso = Key("TSO"), dso = Key("DSO"), fleet = Key("Fleet operator");
         using SimulatedMeter meterA = Meter("METER-A"), meterB = Meter("METER-B");
-        var options = new FlexMarketOptions();
+        var options = new FlexibilityOptions();
         options.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"));
         await using DemoLedger ledger = await ledgers.OpenAsync(cancellationToken);
         await ledger.AddActorsAsync([tso, dso, fleet], cancellationToken);
         // A round starts at 16:00 (the embedded ledger's clock starts there; a node's is moved there).
-        (IFlexibilityMarket market, ILedgerTimeControl clock) = await ledger.FlexibilityAsync(options, new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), cancellationToken);
+        (IFlexibilityContract market, ILedgerTimeControl clock) = await ledger.FlexibilityAsync(options, new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), cancellationToken);
         FlexibilityClient Tso = new(market, tso), Dso = new(market, dso), Fleet = new(market, fleet);
         DateTimeOffset now = await clock.GetTimeAsync(cancellationToken);
 
@@ -85,7 +85,7 @@ internal sealed class FlexibilityDemo : IDemo
         Row("Fleet operator", "requests payment: EV 1, 12 kWh, signed by meter A", $"[green]paid {(await market.GetPaymentContractAsync(offer1, cancellationToken))!.Paid}[/] (60 % of the bid, 60 % of the penalty back)");
         await Fleet.RequestPaymentAsync(offer1, ev2, meterB.Sign(ev2, options.ChainId, evening1.Escrow), cancellationToken);
         Row("Fleet operator", "requests payment: EV 2, 8 kWh, signed by meter B", $"[green]paid {(await market.GetPaymentContractAsync(offer1, cancellationToken))!.Paid} in all[/]");
-        MarketReceipt replay = await Fleet.RequestPaymentAsync(offer1, ev1, ev1Signature, cancellationToken);
+        FlexibilityReceipt replay = await Fleet.RequestPaymentAsync(offer1, ev1, ev1Signature, cancellationToken);
         Row("Fleet operator", "sends EV 1's record again", replay.Rejection is { } r ? $"[red]rejected: {r.Reason}[/] (recorded, nothing paid)" : "[red]PAID TWICE[/]");
 
         // The night offer was never delivered: after its deadline the DSO takes payment and penalty.

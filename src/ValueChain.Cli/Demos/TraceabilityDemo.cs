@@ -31,7 +31,7 @@ internal sealed class TraceabilityDemo : IDemo
             .Select(name => (name, new EthereumSigner(PrivateKey.FromBytes(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("demo " + name)).ToArray()))))
             .ToArray();
         EthereumSigner Key(string name) => cast.First(c => c.Name == name).Key;
-        var options = new PartChainOptions();
+        var options = new TraceabilityOptions();
         foreach ((string name, EthereumSigner key) in cast)
         {
             ParticipantRole role = name == "OEM" ? ParticipantRole.Oem : name == "LSP" ? ParticipantRole.Lsp : ParticipantRole.Supplier;
@@ -40,14 +40,14 @@ internal sealed class TraceabilityDemo : IDemo
 
         await using DemoLedger ledger = await ledgers.OpenAsync(cancellationToken);
         await ledger.AddActorsAsync(cast.Select(c => c.Key), cancellationToken);
-        (IPartChainContract chain, ILedgerTimeControl clock) = await ledger.TraceabilityAsync(options, new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero), cancellationToken);
+        (ITraceabilityContract chain, ILedgerTimeControl clock) = await ledger.TraceabilityAsync(options, new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero), cancellationToken);
         TraceabilityClient Client(string name) => new(chain, Key(name));
         DateTimeOffset due = (await clock.GetTimeAsync(cancellationToken)).AddDays(7);
 
         var steps = new Table().Title($"Case study on the {Markup.Escape(ledger.Name)}").AddColumns("Who", "What", "Result");
-        async Task Step(string who, string what, Func<TraceabilityClient, Task<PartChainReceipt>> action)
+        async Task Step(string who, string what, Func<TraceabilityClient, Task<TraceabilityReceipt>> action)
         {
-            PartChainReceipt receipt = await action(Client(who));
+            TraceabilityReceipt receipt = await action(Client(who));
             string result = receipt.Rejection is { } r
                 ? $"[red]rejected: {Markup.Escape(string.Join(", ", r.Parts.Select(p => $"{p.PartId} {p.Reason}")))}[/] (recorded, visible to all)"
                 : $"[green]block {receipt.BlockNumber}[/]";
@@ -123,10 +123,10 @@ internal sealed class TraceabilityDemo : IDemo
         try
         {
             Func<System.Data.Common.DbConnection> readModel = () => new SqliteConnection($"Data Source={database};Pooling=False");
-            var projection = new PartChainProjection(chain, readModel, Key("OEM").Address);
+            var projection = new TraceabilityProjection(chain, readModel, Key("OEM").Address);
             await projection.EnsureSchemaAsync(cancellationToken);
             int events = await projection.CatchUpAsync(cancellationToken);
-            var recall = new PartChainRecall(readModel, chain);
+            var recall = new TraceabilityRecall(readModel, chain);
             RecallResult result = await recall.FindByBatchAsync("B-2026-11", cancellationToken);
             RecallVerification check = await recall.VerifyBatchAsync("B-2026-11", result, cancellationToken);
             AuthenticityReport fake = await chain.CheckAuthenticityAsync("FAKE-0815", cancellationToken);

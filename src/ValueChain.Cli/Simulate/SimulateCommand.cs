@@ -55,11 +55,11 @@ internal static class SimulateCommand
         return new Command("simulate", "Runs simulations of the ValueChain applications.") { flexibility };
     }
 
-    private static (IFlexibilityMarket, Ledger.ILedgerTimeControl, IAsyncDisposable) StartEmbeddedMarket(FlexMarketOptions options, IReadOnlyList<ISigner> _)
+    private static (IFlexibilityContract, Ledger.ILedgerTimeControl, IAsyncDisposable) StartEmbeddedMarket(FlexibilityOptions options, IReadOnlyList<ISigner> _)
     {
         var ledger = InMemoryLedger.Open(
             new InMemoryLedgerOptions { Membership = MembershipMode.Open, MaxBlockTransactions = 500, Clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)) },
-            [new FlexMarketChaincode(options)]);
-        return (new FlexMarketGatewayAdapter(ledger), ledger, ledger);
+            [new FlexibilityChaincode(options)]);
+        return (new FlexibilityChaincodeAdapter(ledger), ledger, ledger);
     }
 }

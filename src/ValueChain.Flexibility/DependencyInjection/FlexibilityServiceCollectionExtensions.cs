@@ -9,17 +9,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FlexibilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the market: deploys <see cref="FlexMarketChaincode"/> on drivers that run C# chaincodes and
-    /// registers <see cref="IFlexibilityMarket"/> over the gateway (drivers with their own contracts replace it).
+    /// Adds the market: deploys <see cref="FlexibilityChaincode"/> on drivers that run C# chaincodes and
+    /// registers <see cref="IFlexibilityContract"/> over the gateway (drivers with their own contracts replace it).
     /// </summary>
-    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexMarketOptions> configure)
+    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexibilityOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new FlexMarketOptions();
+        var options = new FlexibilityOptions();
         configure(options);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode>(new FlexMarketChaincode(options)));
-        builder.Services.TryAddSingleton<IFlexibilityMarket>(provider => new FlexMarketGatewayAdapter(provider.GetRequiredService<IContractGateway>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode>(new FlexibilityChaincode(options)));
+        builder.Services.TryAddSingleton<IFlexibilityContract>(provider => new FlexibilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
         return builder;
     }
 }

@@ -24,16 +24,16 @@ public static class FlexibilitySimulation
     /// <summary>Runs one scenario on a market started by <paramref name="startMarket"/> with the given options.</summary>
     public static async Task<SimulationResult> RunAsync(
         SimulationScenario scenario,
-        Func<FlexMarketOptions, IReadOnlyList<ISigner>, (IFlexibilityMarket Market, ILedgerTimeControl Time, IAsyncDisposable Owner)> startMarket,
+        Func<FlexibilityOptions, IReadOnlyList<ISigner>, (IFlexibilityContract Market, ILedgerTimeControl Time, IAsyncDisposable Owner)> startMarket,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(startMarket);
         var random = new Random(scenario.Seed * 7919 + scenario.Locations * 31 + scenario.TsoRejectionPercent * 7 + scenario.PerformancePercent);
         EthereumSigner tso = Signer("tso", scenario.Seed), fleet = Signer("fleet", scenario.Seed);
-        var options = new FlexMarketOptions();
+        var options = new FlexibilityOptions();
         options.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"));
-        (IFlexibilityMarket market, ILedgerTimeControl time, IAsyncDisposable owner) = startMarket(options, [tso, fleet]);
+        (IFlexibilityContract market, ILedgerTimeControl time, IAsyncDisposable owner) = startMarket(options, [tso, fleet]);
         await using IAsyncDisposable _ = owner;
 
         IReadOnlyList<EvAvailability> availability = SyntheticFleet.Generate(scenario.Evs, scenario.Locations, scenario.Seed);
@@ -68,20 +68,20 @@ public static class FlexibilitySimulation
         DateOnly tomorrow = DateOnly.FromDateTime((await time.GetTimeAsync(cancellationToken)).UtcDateTime).AddDays(1);
         OfferRequest[] requests = selection.Bundles.Select(b => new OfferRequest(tomorrow, b.Slot, 1, OfferTerms.LocationHash(b.Location), b.Direction, b.EnergyWh,
             Math.Max(1UL, b.AskingPrice), Math.Max(1UL, b.AskingPrice) / 5)).ToArray();
-        MarketReceipt[] offers = await Stage("Offering", requests.Select(r => (Func<Task<MarketReceipt>>)(() => market.MakeOfferAsync(fleet, r, cancellationToken))));
+        FlexibilityReceipt[] offers = await Stage("Offering", requests.Select(r => (Func<Task<FlexibilityReceipt>>)(() => market.MakeOfferAsync(fleet, r, cancellationToken))));
 
         // Bidding: the TSO bids 10 % over the ask on every offer it does not reject.
         await MoveToAsync(market, time, options.Clock, MarketStage.Bidding);
         bool[] rejected = offers.Select(_ => random.Next(100) < scenario.TsoRejectionPercent).ToArray();
         await Stage("Bidding", offers.Select((o, i) => (o, i)).Where(x => !rejected[x.i])
-            .Select(x => (Func<Task<MarketReceipt>>)(() => market.BidAsync(tso, x.o.OfferId!.Value, requests[x.i].AskingPrice * 11 / 10, cancellationToken))));
+            .Select(x => (Func<Task<FlexibilityReceipt>>)(() => market.BidAsync(tso, x.o.OfferId!.Value, requests[x.i].AskingPrice * 11 / 10, cancellationToken))));
 
         // Contract creation: the fleet operator confirms every offer (sold or expired).
         await MoveToAsync(market, time, options.Clock, MarketStage.ContractCreation);
-        await Stage("ContractCreation", offers.Select(o => (Func<Task<MarketReceipt>>)(() => market.CreateContractAsync(fleet, o.OfferId!.Value, cancellationToken))));
+        await Stage("ContractCreation", offers.Select(o => (Func<Task<FlexibilityReceipt>>)(() => market.CreateContractAsync(fleet, o.OfferId!.Value, cancellationToken))));
 
         // Next day: every delivering EV of a sold offer gets a record signed by its location's meter.
-        var payments = new List<Func<Task<MarketReceipt>>>();
+        var payments = new List<Func<Task<FlexibilityReceipt>>>();
         var nonces = new Dictionary<string, ulong>(StringComparer.Ordinal);
         ulong delivered = 0;
         int sold = 0;
@@ -111,14 +111,14 @@ public static class FlexibilitySimulation
             }
         }
 
-        MarketReceipt[] paid = await Stage("Payment", payments);
+        FlexibilityReceipt[] paid = await Stage("Payment", payments);
         if (paid.FirstOrDefault(p => p.Rejection is not null) is { Rejection: { } refused })
         {
             throw new InvalidOperationException($"A simulated record was refused ({refused.Reason}); the simulation is wrong.");
         }
 
         UInt256 revenue = UInt256.Zero;
-        foreach (MarketReceipt offer in offers)
+        foreach (FlexibilityReceipt offer in offers)
         {
             revenue += (await market.GetPaymentContractAsync(offer.OfferId!.Value, cancellationToken))?.Paid ?? UInt256.Zero;
         }
@@ -154,7 +154,7 @@ public static class FlexibilitySimulation
         return csv.ToString();
     }
 
-    private static async Task MoveToAsync(IFlexibilityMarket market, ILedgerTimeControl time, MarketClock clock, MarketStage stage)
+    private static async Task MoveToAsync(IFlexibilityContract market, ILedgerTimeControl time, MarketClock clock, MarketStage stage)
     {
         MarketPhase phase = await market.GetPhaseAsync();
         DateTimeOffset now = await time.GetTimeAsync();

@@ -18,23 +18,23 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class EthereumApplicationsExtensions
 {
-    /// <summary>Binds <see cref="IPartChainContract"/> to PartChain at <paramref name="contracts"/>.</summary>
+    /// <summary>Binds <see cref="ITraceabilityContract"/> to PartChain at <paramref name="contracts"/>.</summary>
     public static ValueChainBuilder AddTraceabilityOnEthereum(this ValueChainBuilder builder, TraceabilityContracts contracts)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(contracts);
         AddSignerClients(builder.Services);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IPartChainContract>(provider => new EthereumPartChain(provider.GetRequiredService<SignerClients>(), contracts)));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITraceabilityContract>(provider => new TraceabilityEthereumAdapter(provider.GetRequiredService<SignerClients>(), contracts)));
         return builder;
     }
 
-    /// <summary>Binds <see cref="IFlexibilityMarket"/> to the market at <paramref name="contracts"/>.</summary>
+    /// <summary>Binds <see cref="IFlexibilityContract"/> to the market at <paramref name="contracts"/>.</summary>
     public static ValueChainBuilder AddFlexibilityOnEthereum(this ValueChainBuilder builder, FlexibilityContracts contracts)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(contracts);
         AddSignerClients(builder.Services);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IFlexibilityMarket>(provider => new EthereumFlexibilityMarket(provider.GetRequiredService<SignerClients>(), contracts)));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IFlexibilityContract>(provider => new FlexibilityEthereumAdapter(provider.GetRequiredService<SignerClients>(), contracts)));
         return builder;
     }
 

@@ -16,14 +16,14 @@ public sealed record FlexibilityContracts(Address Whitelist, Address Token, Addr
     /// options' verifiers, and pays for the deployment). Idempotent against the deployer's manifest: unchanged contracts are reused.
     /// </summary>
     /// <exception cref="ConfigurationException">The options cannot be expressed on chain (an epoch before 1970, a stage not in whole seconds).</exception>
-    public static async Task<FlexibilityContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, FlexMarketOptions options, CancellationToken cancellationToken = default)
+    public static async Task<FlexibilityContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, FlexibilityOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(options);
         if (owner.Account is not { } account || !options.Verifiers.Any(v => v.Address == account && v.Role == MarketRole.Verifier))
         {
-            throw new ConfigurationException("The market is deployed by one of its genesis verifiers: add the deploying account to FlexMarketOptions.Verifiers.");
+            throw new ConfigurationException("The market is deployed by one of its genesis verifiers: add the deploying account to FlexibilityOptions.Verifiers.");
         }
 
         MarketClock clock = options.Clock;

@@ -14,7 +14,7 @@ public sealed record TraceabilityContracts(Address PartChain, Address Correction
     /// through <paramref name="deployer"/> (idempotent against its manifest) and finds the corrections contract it created.
     /// </summary>
     /// <exception cref="ConfigurationException">The late tolerance is negative or not in whole seconds.</exception>
-    public static async Task<TraceabilityContracts> DeployAsync(EthereumClient reader, ContractDeployer deployer, PartChainOptions options, CancellationToken cancellationToken = default)
+    public static async Task<TraceabilityContracts> DeployAsync(EthereumClient reader, ContractDeployer deployer, TraceabilityOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(deployer);

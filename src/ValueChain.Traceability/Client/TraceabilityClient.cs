@@ -9,11 +9,11 @@ namespace ValueChain.Traceability;
 /// </summary>
 public sealed class TraceabilityClient
 {
-    private readonly IPartChainContract _contract;
+    private readonly ITraceabilityContract _contract;
     private readonly ISigner _signer;
 
     /// <summary>Creates a client acting as <paramref name="signer"/>.</summary>
-    public TraceabilityClient(IPartChainContract contract, ISigner signer)
+    public TraceabilityClient(ITraceabilityContract contract, ISigner signer)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(signer);
@@ -25,50 +25,50 @@ public sealed class TraceabilityClient
     public Address Address => _signer.Address;
 
     /// <summary>The port, for queries that need no identity.</summary>
-    public IPartChainContract Contract => _contract;
+    public ITraceabilityContract Contract => _contract;
 
     /// <summary>Invites a participant (this participant must be an admin).</summary>
-    public Task<PartChainReceipt> InviteAsync(Address invitee, string name, ParticipantRole role, bool grantAdmin = false, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> InviteAsync(Address invitee, string name, ParticipantRole role, bool grantAdmin = false, CancellationToken cancellationToken = default) =>
         _contract.InviteAsync(_signer, invitee, name, role, grantAdmin, cancellationToken);
 
     /// <summary>Approves an invitation.</summary>
-    public Task<PartChainReceipt> ApproveInvitationAsync(Address invitee, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> ApproveInvitationAsync(Address invitee, CancellationToken cancellationToken = default) =>
         _contract.ApproveInvitationAsync(_signer, invitee, cancellationToken);
 
     /// <summary>Registers parts manufactured by this participant.</summary>
-    public Task<PartChainReceipt> RegisterPartsAsync(IReadOnlyList<PartRegistration> parts, Location location, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> RegisterPartsAsync(IReadOnlyList<PartRegistration> parts, Location location, CancellationToken cancellationToken = default) =>
         _contract.RegisterPartsAsync(_signer, parts, location, cancellationToken);
 
     /// <summary>Builds components into an assembly.</summary>
-    public Task<PartChainReceipt> AssembleAsync(string assemblyId, IReadOnlyList<string> componentIds, Location location, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> AssembleAsync(string assemblyId, IReadOnlyList<string> componentIds, Location location, CancellationToken cancellationToken = default) =>
         _contract.AssembleAsync(_signer, assemblyId, componentIds, location, cancellationToken);
 
     /// <summary>Records a scan.</summary>
-    public Task<PartChainReceipt> ScanAsync(string partId, Location location, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> ScanAsync(string partId, Location location, CancellationToken cancellationToken = default) =>
         _contract.ScanAsync(_signer, partId, location, cancellationToken);
 
     /// <summary>Recalls this participant's parts of a batch.</summary>
-    public Task<PartChainReceipt> RecallBatchAsync(string batchNumber, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> RecallBatchAsync(string batchNumber, CancellationToken cancellationToken = default) =>
         _contract.RecallBatchAsync(_signer, batchNumber, cancellationToken);
 
     /// <summary>Places an order with a supplier.</summary>
-    public Task<PartChainReceipt> PlaceOrderAsync(string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> PlaceOrderAsync(string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default) =>
         _contract.PlaceOrderAsync(_signer, orderId, supplier, partNumber, quantity, requestedDeliveryDate, cancellationToken);
 
     /// <summary>Declines an order addressed to this supplier.</summary>
-    public Task<PartChainReceipt> DeclineOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> DeclineOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
         _contract.DeclineOrderAsync(_signer, orderId, cancellationToken);
 
     /// <summary>Creates the delivery of an order addressed to this supplier.</summary>
-    public Task<PartChainReceipt> CreateDeliveryAsync(string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> CreateDeliveryAsync(string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
         _contract.CreateDeliveryAsync(_signer, deliveryId, orderId, lsp, partIds, cancellationToken);
 
     /// <summary>Picks up a delivery (as its logistics provider).</summary>
-    public Task<PartChainReceipt> PickUpAsync(string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> PickUpAsync(string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
         _contract.PickUpAsync(_signer, deliveryId, scannedPartIds, location, cancellationToken);
 
     /// <summary>Accepts a delivery (as its buyer).</summary>
-    public Task<PartChainReceipt> AcceptDeliveryAsync(string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
+    public Task<TraceabilityReceipt> AcceptDeliveryAsync(string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
         _contract.AcceptDeliveryAsync(_signer, deliveryId, scannedPartIds, location, cancellationToken);
 
     /// <summary>An order this participant is party to.</summary>
@@ -120,9 +120,9 @@ public sealed class TraceabilityClient
     {
         await foreach (LedgerEvent e in _contract.WatchEventsAsync(fromBlock, cancellationToken))
         {
-            if (e.Name == PartChainEvents.HandoverRejected)
+            if (e.Name == TraceabilityEvents.HandoverRejected)
             {
-                yield return System.Text.Json.JsonSerializer.Deserialize(e.PayloadJson, PartChainJsonContext.Default.HandoverRejection)!;
+                yield return System.Text.Json.JsonSerializer.Deserialize(e.PayloadJson, TraceabilityJsonContext.Default.HandoverRejection)!;
             }
         }
     }

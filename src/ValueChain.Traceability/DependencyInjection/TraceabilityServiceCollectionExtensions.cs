@@ -9,18 +9,18 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TraceabilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds PartChain: deploys <see cref="PartChainChaincode"/> on drivers that run C# chaincodes and
-    /// registers <see cref="IPartChainContract"/> over the gateway. Drivers with their own
+    /// Adds PartChain: deploys <see cref="TraceabilityChaincode"/> on drivers that run C# chaincodes and
+    /// registers <see cref="ITraceabilityContract"/> over the gateway. Drivers with their own
     /// implementation (Ethereum) replace the contract registration.
     /// </summary>
-    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, Action<PartChainOptions> configure)
+    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, Action<TraceabilityOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new PartChainOptions();
+        var options = new TraceabilityOptions();
         configure(options);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode>(new PartChainChaincode(options)));
-        builder.Services.TryAddSingleton<IPartChainContract>(provider => new PartChainGatewayAdapter(provider.GetRequiredService<IContractGateway>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode>(new TraceabilityChaincode(options)));
+        builder.Services.TryAddSingleton<ITraceabilityContract>(provider => new TraceabilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
         return builder;
     }
 }

@@ -12,11 +12,11 @@ namespace ValueChain.Traceability;
 public sealed class EpcisExporter
 {
     private const string Context = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
-    private readonly IPartChainContract _contract;
+    private readonly ITraceabilityContract _contract;
     private readonly EpcisIdentifiers _identifiers;
 
     /// <summary>Creates an exporter reading from <paramref name="contract"/>.</summary>
-    public EpcisExporter(IPartChainContract contract, EpcisIdentifiers identifiers)
+    public EpcisExporter(ITraceabilityContract contract, EpcisIdentifiers identifiers)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(identifiers);

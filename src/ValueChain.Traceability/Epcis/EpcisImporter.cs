@@ -6,10 +6,10 @@ namespace ValueChain.Traceability;
 /// <summary>Imports the ObjectEvents of an EPCIS 2.0 JSON document as scans by the importing participant.</summary>
 public sealed class EpcisImporter
 {
-    private readonly IPartChainContract _contract;
+    private readonly ITraceabilityContract _contract;
 
     /// <summary>Creates an importer writing to <paramref name="contract"/>.</summary>
-    public EpcisImporter(IPartChainContract contract)
+    public EpcisImporter(ITraceabilityContract contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
         _contract = contract;

@@ -23,9 +23,9 @@ public static class FlexibilityActors
     public static EthereumSigner Stranger { get; } = Key("stranger");
 
     /// <summary>Market options with the TSO as genesis verifier.</summary>
-    public static FlexMarketOptions Options()
+    public static FlexibilityOptions Options()
     {
-        var options = new FlexMarketOptions();
+        var options = new FlexibilityOptions();
         options.Verifiers.Add(new MarketParticipant(Tso.Address, MarketRole.Verifier, "TSO"));
         return options;
     }

@@ -7,19 +7,19 @@ using static ValueChain.Conformance.Flexibility.FlexibilityActors;
 namespace ValueChain.Conformance.Flexibility;
 
 /// <summary>
-/// The flexibility market's rules from specs/flexibility.md against <see cref="IFlexibilityMarket"/>
+/// The flexibility market's rules from specs/flexibility.md against <see cref="IFlexibilityContract"/>
 /// only (so far: whitelist and token). A driver's test project subclasses it.
 /// </summary>
 public abstract class FlexibilityConformance
 {
     /// <summary>Starts a ledger with the market deployed with <paramref name="options"/>.</summary>
-    protected abstract Task<FlexibilityUnderTest> StartAsync(FlexMarketOptions options);
+    protected abstract Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options);
 
     private Task<FlexibilityUnderTest> StartAsync() => StartAsync(Options());
 
     private static async Task<string> ErrorCodeAsync(Func<Task> action) => (await Assert.ThrowsAsync<ChaincodeException>(action)).Code;
 
-    private static async Task WhitelistAsync(IFlexibilityMarket m)
+    private static async Task WhitelistAsync(IFlexibilityContract m)
     {
         await m.AddParticipantAsync(Tso, Dso.Address, MarketRole.Dso, "DSO");
         await m.AddParticipantAsync(Tso, FleetOperator.Address, MarketRole.FleetOperator, "Fleet A");
@@ -30,7 +30,7 @@ public abstract class FlexibilityConformance
     public async Task Only_the_verifier_changes_the_whitelist()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await WhitelistAsync(m);
 
         Assert.Equal(MarketRole.FleetOperator, (await m.GetParticipantAsync(FleetOperator.Address))!.Role);
@@ -50,7 +50,7 @@ public abstract class FlexibilityConformance
     public async Task Meters_are_whitelisted_by_address_or_by_p256_key_with_their_location()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         using var meter = new SimulatedMeter("SIM-1");
         Hash32 station = OfferTerms.LocationHash("station-17");
 
@@ -75,11 +75,11 @@ public abstract class FlexibilityConformance
     public async Task The_token_follows_erc20_transfer_approve_and_transfer_from()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await WhitelistAsync(m);
         await m.MintAsync(Tso, Dso.Address, 1_000);
 
-        MarketReceipt transfer = await m.TransferAsync(Dso, FleetOperator.Address, 300);
+        FlexibilityReceipt transfer = await m.TransferAsync(Dso, FleetOperator.Address, 300);
         await m.ApproveAsync(Dso, OtherFleetOperator.Address, 200);
         await m.TransferFromAsync(OtherFleetOperator, Dso.Address, OtherFleetOperator.Address, 150);
 
@@ -95,13 +95,13 @@ public abstract class FlexibilityConformance
     public async Task Token_refusals_change_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await WhitelistAsync(m);
         await m.MintAsync(Tso, Dso.Address, 100);
         await m.ApproveAsync(Dso, FleetOperator.Address, 30);
 
-        Assert.Equal(FlexErrorCodes.InsufficientBalance, await ErrorCodeAsync(() => m.TransferAsync(Dso, FleetOperator.Address, 101)));
-        Assert.Equal(FlexErrorCodes.InsufficientAllowance, await ErrorCodeAsync(() => m.TransferFromAsync(FleetOperator, Dso.Address, FleetOperator.Address, 31)));
+        Assert.Equal(FlexibilityErrorCodes.InsufficientBalance, await ErrorCodeAsync(() => m.TransferAsync(Dso, FleetOperator.Address, 101)));
+        Assert.Equal(FlexibilityErrorCodes.InsufficientAllowance, await ErrorCodeAsync(() => m.TransferFromAsync(FleetOperator, Dso.Address, FleetOperator.Address, 31)));
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.TransferAsync(Stranger, Dso.Address, 1)));
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.MintAsync(Dso, Dso.Address, 1)));
         Assert.Equal(ErrorCodes.InvalidFormat, await ErrorCodeAsync(() => m.TransferAsync(Dso, Address.Zero, 1)));
@@ -115,7 +115,7 @@ public abstract class FlexibilityConformance
     public async Task An_unlimited_allowance_never_decreases()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await WhitelistAsync(m);
         await m.MintAsync(Tso, FleetOperator.Address, 500);
         await m.ApproveAsync(FleetOperator, Dso.Address, UInt256.MaxValue);
@@ -149,7 +149,7 @@ public abstract class FlexibilityConformance
 
     private static async Task<OfferRequest> TradableAsync(FlexibilityUnderTest market, FlexibilityDirection direction = FlexibilityDirection.Negative)
     {
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await WhitelistAsync(m);
         foreach (ISigner trader in new ISigner[] { Tso, Dso, FleetOperator })
         {
@@ -165,7 +165,7 @@ public abstract class FlexibilityConformance
     public async Task The_highest_earliest_bid_wins_and_contract_creation_escrows_bid_and_penalty()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market);
         await AtStageAsync(market, MarketStage.Offering);
         long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
@@ -178,7 +178,7 @@ public abstract class FlexibilityConformance
         Assert.Equal((Tso.Address, new UInt256(1_500), 3), (bidOn.BestBidder, bidOn.BestPrice, bidOn.Bids));
 
         await AtStageAsync(market, MarketStage.ContractCreation);
-        MarketReceipt created = await m.CreateContractAsync(FleetOperator, offerId);
+        FlexibilityReceipt created = await m.CreateContractAsync(FleetOperator, offerId);
 
         PaymentContract contract = (await m.GetPaymentContractAsync(offerId))!;
         Assert.Equal((Tso.Address, FleetOperator.Address, new UInt256(1_500), new UInt256(300)), (contract.Buyer, contract.FleetOperator, contract.Payment, contract.Penalty));
@@ -195,25 +195,25 @@ public abstract class FlexibilityConformance
     public async Task Calls_in_the_wrong_stage_or_after_gate_closure_fail()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market);
         await AtStageAsync(market, MarketStage.Offering);
         long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
-        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
-        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+        Assert.Equal(FlexibilityErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+        Assert.Equal(FlexibilityErrorCodes.WrongStage, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
 
         await AtStageAsync(market, MarketStage.Offering, TimeSpan.FromSeconds(4 * 60 + 30));
-        Assert.Equal(FlexErrorCodes.GateClosed, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
+        Assert.Equal(FlexibilityErrorCodes.GateClosed, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
 
         await AtStageAsync(market, MarketStage.Bidding);
-        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
+        Assert.Equal(FlexibilityErrorCodes.WrongStage, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, request)));
         await AtStageAsync(market, MarketStage.Bidding, TimeSpan.FromSeconds(4 * 60 + 1));
-        Assert.Equal(FlexErrorCodes.GateClosed, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+        Assert.Equal(FlexibilityErrorCodes.GateClosed, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
 
         // The next round's bidding stage does not take bids on this round's offers.
         await AtStageAsync(market, MarketStage.Offering);
         await AtStageAsync(market, MarketStage.Bidding);
-        Assert.Equal(FlexErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
+        Assert.Equal(FlexibilityErrorCodes.WrongStage, await ErrorCodeAsync(() => m.BidAsync(Tso, offerId, 1_000)));
         Assert.Equal(0, (await m.GetOfferAsync(offerId))!.Bids);
     }
 
@@ -221,7 +221,7 @@ public abstract class FlexibilityConformance
     public async Task Only_fleet_operators_offer_only_grid_operators_bid_and_only_the_seller_confirms()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market);
         await AtStageAsync(market, MarketStage.Offering);
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.MakeOfferAsync(Dso, request)));
@@ -232,7 +232,7 @@ public abstract class FlexibilityConformance
 
         await AtStageAsync(market, MarketStage.Bidding);
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => m.BidAsync(OtherFleetOperator, offerId, 2_000)));
-        Assert.Equal(FlexErrorCodes.BidTooLow, await ErrorCodeAsync(() => m.BidAsync(Dso, offerId, 999)));
+        Assert.Equal(FlexibilityErrorCodes.BidTooLow, await ErrorCodeAsync(() => m.BidAsync(Dso, offerId, 999)));
         await m.BidAsync(Dso, offerId, 1_000);
 
         await AtStageAsync(market, MarketStage.ContractCreation);
@@ -244,7 +244,7 @@ public abstract class FlexibilityConformance
     public async Task An_offer_without_bids_expires_and_nothing_moves()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market);
         await AtStageAsync(market, MarketStage.Offering);
         long offerId = (await m.MakeOfferAsync(FleetOperator, request)).OfferId!.Value;
@@ -262,7 +262,7 @@ public abstract class FlexibilityConformance
     public async Task Contract_creation_without_payment_approval_fails_and_moves_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market);
         await m.ApproveAsync(Dso, m.PlatformAddress, 500);
         await AtStageAsync(market, MarketStage.Offering);
@@ -271,7 +271,7 @@ public abstract class FlexibilityConformance
         await m.BidAsync(Dso, offerId, 1_000);
         await AtStageAsync(market, MarketStage.ContractCreation);
 
-        Assert.Equal(FlexErrorCodes.InsufficientAllowance, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+        Assert.Equal(FlexibilityErrorCodes.InsufficientAllowance, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
 
         Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(Dso.Address));
         Assert.Equal(new UInt256(10_000), await m.BalanceOfAsync(FleetOperator.Address));
@@ -280,9 +280,9 @@ public abstract class FlexibilityConformance
 
     // ---- Hash-committed offers (a deployment option) ----
 
-    private static FlexMarketOptions CommittedOptions()
+    private static FlexibilityOptions CommittedOptions()
     {
-        FlexMarketOptions options = Options();
+        FlexibilityOptions options = Options();
         options.CommittedOffers = true;
         return options;
     }
@@ -291,11 +291,11 @@ public abstract class FlexibilityConformance
     public async Task A_committed_offer_hides_its_terms_until_the_reveal_which_must_match()
     {
         await using FlexibilityUnderTest market = await StartAsync(CommittedOptions());
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest terms = await TradableAsync(market);
         Hash32 salt = Keccak256.Hash("secret salt"u8);
         await AtStageAsync(market, MarketStage.Offering);
-        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, terms)));
+        Assert.Equal(FlexibilityErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.MakeOfferAsync(FleetOperator, terms)));
         long offerId = (await m.MakeCommittedOfferAsync(FleetOperator, terms.Commit(salt))).OfferId!.Value;
         FlexibilityOffer hidden = (await m.GetOfferAsync(offerId))!;
         Assert.Equal((terms.Commit(salt), (OfferTerms?)null, UInt256.Zero), (hidden.Commitment!.Value, hidden.Terms, hidden.AskingPrice));
@@ -304,9 +304,9 @@ public abstract class FlexibilityConformance
         await m.BidAsync(Dso, offerId, 500); // the ask is unknown until the reveal
         await m.BidAsync(Tso, offerId, 1_200);
         await AtStageAsync(market, MarketStage.ContractCreation);
-        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, Keccak256.Hash("wrong"u8))));
-        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms with { Penalty = 1 }, salt)));
-        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
+        Assert.Equal(FlexibilityErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, Keccak256.Hash("wrong"u8))));
+        Assert.Equal(FlexibilityErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.RevealAndCreateContractAsync(FleetOperator, offerId, terms with { Penalty = 1 }, salt)));
+        Assert.Equal(FlexibilityErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => m.CreateContractAsync(FleetOperator, offerId)));
 
         await m.RevealAndCreateContractAsync(FleetOperator, offerId, terms, salt);
 
@@ -320,7 +320,7 @@ public abstract class FlexibilityConformance
     public async Task A_committed_offer_whose_best_bid_is_below_the_revealed_ask_expires()
     {
         await using FlexibilityUnderTest market = await StartAsync(CommittedOptions());
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest terms = await TradableAsync(market);
         Hash32 salt = Keccak256.Hash("salt"u8);
         await AtStageAsync(market, MarketStage.Offering);
@@ -343,7 +343,7 @@ public abstract class FlexibilityConformance
         await TradableAsync(market);
         await AtStageAsync(market, MarketStage.Offering);
 
-        Assert.Equal(FlexErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => market.Market.MakeCommittedOfferAsync(FleetOperator, Keccak256.Hash("x"u8))));
+        Assert.Equal(FlexibilityErrorCodes.CommitmentMismatch, await ErrorCodeAsync(() => market.Market.MakeCommittedOfferAsync(FleetOperator, Keccak256.Hash("x"u8))));
     }
 
     // ---- Payment requests: the security core ----
@@ -353,7 +353,7 @@ public abstract class FlexibilityConformance
     /// <summary>A contracted offer (40 kWh, TSO bought at 1500 with 300 penalty) and a whitelisted meter (EIP-712 by address, OCMF by key at station-17).</summary>
     private static async Task<Contracted> ContractedAsync(FlexibilityUnderTest market, FlexibilityDirection direction = FlexibilityDirection.Negative)
     {
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         OfferRequest request = await TradableAsync(market, direction);
         var meter = new SimulatedMeter("SIM-7", PrivateKey.FromBytes(Keccak256.Hash("meter 7"u8).ToArray()), System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
         await m.AddMeterAsync(Tso, meter.Address);
@@ -371,17 +371,17 @@ public abstract class FlexibilityConformance
         new(FleetOperator.Address, deal.Offer.DeliveryDate, deal.Offer.StartSlot, deal.Offer.Location, deal.Offer.Direction, energyWh, nonce,
             new DateTimeOffset(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 20)), TimeSpan.Zero));
 
-    private static Task<MarketReceipt> PayAsync(IFlexibilityMarket m, Contracted deal, EnergyTransferRecord record, ISigner? caller = null, RecoverableSignature? signature = null) =>
+    private static Task<FlexibilityReceipt> PayAsync(IFlexibilityContract m, Contracted deal, EnergyTransferRecord record, ISigner? caller = null, RecoverableSignature? signature = null) =>
         m.RequestPaymentAsync(caller ?? FleetOperator, deal.OfferId, record, signature ?? deal.Meter.Sign(record, 31337, deal.Contract.Escrow));
 
-    private static async Task<UInt256[]> BalancesAsync(IFlexibilityMarket m, Contracted deal) =>
+    private static async Task<UInt256[]> BalancesAsync(IFlexibilityContract m, Contracted deal) =>
         [await m.BalanceOfAsync(FleetOperator.Address), await m.BalanceOfAsync(Tso.Address), await m.BalanceOfAsync(deal.Contract.Escrow)];
 
-    private static async Task AssertRefusedAsync(IFlexibilityMarket m, Contracted deal, Func<Task<MarketReceipt>> request, EtrRejection reason)
+    private static async Task AssertRefusedAsync(IFlexibilityContract m, Contracted deal, Func<Task<FlexibilityReceipt>> request, EtrRejection reason)
     {
         UInt256[] before = await BalancesAsync(m, deal);
 
-        MarketReceipt receipt = await request();
+        FlexibilityReceipt receipt = await request();
 
         Assert.Equal(reason, receipt.Rejection?.Reason);
         Assert.Contains(receipt.Events, e => e.Name == "PaymentRejected");
@@ -393,10 +393,10 @@ public abstract class FlexibilityConformance
     public async Task Two_evs_records_pay_pro_rata_and_release_the_penalty_share()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
 
-        MarketReceipt first = await PayAsync(m, deal, RecordFor(deal, 10_000, 1));
+        FlexibilityReceipt first = await PayAsync(m, deal, RecordFor(deal, 10_000, 1));
 
         Assert.Null(first.Rejection);
         PaymentContract contract = (await m.GetPaymentContractAsync(deal.OfferId))!;
@@ -415,7 +415,7 @@ public abstract class FlexibilityConformance
     public async Task An_ocmf_record_pays_when_it_matches_and_a_changed_byte_a_wrong_key_or_a_replay_pays_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market, FlexibilityDirection.Positive);
         DateTimeOffset slot = new(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
         string ocmf = deal.Meter.SignOcmf(5, slot, 100m, slot.AddMinutes(15), 120m);
@@ -423,7 +423,7 @@ public abstract class FlexibilityConformance
 
         await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf.Replace("\"RV\":120.000", "\"RV\":129.000", StringComparison.Ordinal), deal.Meter.P256PublicKey), EtrRejection.InvalidSignature);
         await AssertRefusedAsync(m, deal, () => m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, other.P256PublicKey), EtrRejection.InvalidSignature);
-        MarketReceipt paid = await m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, deal.Meter.P256PublicKey);
+        FlexibilityReceipt paid = await m.RequestOcmfPaymentAsync(FleetOperator, deal.OfferId, ocmf, deal.Meter.P256PublicKey);
 
         Assert.Null(paid.Rejection);
         Assert.Equal(new UInt256(9_700 + 750 + 150), await m.BalanceOfAsync(FleetOperator.Address));
@@ -434,7 +434,7 @@ public abstract class FlexibilityConformance
     public async Task Ocmf_records_from_unlisted_or_removed_meters_or_for_another_offer_pay_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market, FlexibilityDirection.Positive);
         DateTimeOffset slot = new(deal.Offer.DeliveryDate.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
         using var rogue = new SimulatedMeter("ROGUE");
@@ -459,7 +459,7 @@ public abstract class FlexibilityConformance
     public async Task A_replayed_nonce_pays_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         await PayAsync(m, deal, RecordFor(deal, 5_000, 9));
 
@@ -471,7 +471,7 @@ public abstract class FlexibilityConformance
     public async Task A_meter_not_or_no_longer_on_the_whitelist_pays_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         using var rogue = new SimulatedMeter("ROGUE");
         EnergyTransferRecord record = RecordFor(deal, 5_000, 1);
@@ -490,7 +490,7 @@ public abstract class FlexibilityConformance
     public async Task A_record_for_another_offer_pays_nothing(EtrRejection field)
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         EnergyTransferRecord record = RecordFor(deal, 5_000, 3);
         record = field switch
@@ -509,7 +509,7 @@ public abstract class FlexibilityConformance
     public async Task Only_the_offers_fleet_operator_requests_payment_and_forged_signatures_pay_nothing()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         EnergyTransferRecord record = RecordFor(deal, 5_000, 4);
         RecoverableSignature genuine = deal.Meter.Sign(record, 31337, deal.Contract.Escrow);
@@ -525,7 +525,7 @@ public abstract class FlexibilityConformance
     public async Task Energy_above_the_offer_pays_no_more_than_what_remains()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
 
         await PayAsync(m, deal, RecordFor(deal, 30_000, 1));
@@ -540,7 +540,7 @@ public abstract class FlexibilityConformance
     public async Task The_buyer_takes_what_is_left_only_after_the_deadline()
     {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         await PayAsync(m, deal, RecordFor(deal, 10_000, 1));
 
@@ -566,7 +566,7 @@ public abstract class FlexibilityConformance
         await Gen.Select(Gen.Int[0, 50_000], Gen.Int[0, 4]).Array[1, 8].SampleAsync(async steps =>
         {
             await using FlexibilityUnderTest market = await StartAsync();
-            IFlexibilityMarket m = market.Market;
+            IFlexibilityContract m = market.Market;
             Contracted deal = await ContractedAsync(market);
             UInt256 supply = await m.TotalSupplyAsync();
             Address[] holders = [Tso.Address, Dso.Address, FleetOperator.Address, OtherFleetOperator.Address, deal.Contract.Escrow];
@@ -595,7 +595,7 @@ public abstract class FlexibilityConformance
         await Gen.Select(Gen.Int[0, 8], Gen.Int[0, 6]).Array[40].SampleAsync(async records =>
         {
         await using FlexibilityUnderTest market = await StartAsync();
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         Contracted deal = await ContractedAsync(market);
         using var rogue = new SimulatedMeter("ROGUE");
         var offline = new OfflineWhitelist(deal.Meter.Address);
@@ -627,7 +627,7 @@ public abstract class FlexibilityConformance
             }
 
             EtrVerification expected = await verifier.VerifyAsync(caller.Address, offer, record, signature, offline);
-            MarketReceipt actual = await PayAsync(m, deal, record, caller, signature);
+            FlexibilityReceipt actual = await PayAsync(m, deal, record, caller, signature);
 
             Assert.Equal(expected.Rejection, actual.Rejection?.Reason);
             if (expected.IsValid)

@@ -7,7 +7,7 @@ namespace ValueChain.Conformance.Flexibility;
 /// <param name="Market">The port under test.</param>
 /// <param name="Time">Control of ledger time.</param>
 /// <param name="Owner">Disposed when the test ends.</param>
-public sealed record FlexibilityUnderTest(IFlexibilityMarket Market, ILedgerTimeControl Time, IAsyncDisposable Owner) : IAsyncDisposable
+public sealed record FlexibilityUnderTest(IFlexibilityContract Market, ILedgerTimeControl Time, IAsyncDisposable Owner) : IAsyncDisposable
 {
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Owner.DisposeAsync();

@@ -32,9 +32,9 @@ public static class TraceabilityActors
     public static IReadOnlyList<EthereumSigner> All { get; } = [Oem, Tier1, Tier2a, Tier2b, Lsp, Stranger];
 
     /// <summary>PartChain options with the case study's genesis participants.</summary>
-    public static PartChainOptions Options(int invitationApprovals = 1)
+    public static TraceabilityOptions Options(int invitationApprovals = 1)
     {
-        var options = new PartChainOptions { InvitationApprovals = invitationApprovals, LateTolerance = TimeSpan.FromHours(12) };
+        var options = new TraceabilityOptions { InvitationApprovals = invitationApprovals, LateTolerance = TimeSpan.FromHours(12) };
         options.GenesisParticipants.Add(new Participant(Oem.Address, "OEM", ParticipantRole.Oem, true, DateTimeOffset.UnixEpoch, null));
         options.GenesisParticipants.Add(new Participant(Tier1.Address, "Tier-1 Supplier", ParticipantRole.Supplier, true, DateTimeOffset.UnixEpoch, null));
         options.GenesisParticipants.Add(new Participant(Tier2a.Address, "Tier-2 Supplier A", ParticipantRole.Supplier, false, DateTimeOffset.UnixEpoch, null));

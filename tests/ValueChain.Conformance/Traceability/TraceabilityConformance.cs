@@ -5,7 +5,7 @@ using static ValueChain.Conformance.Traceability.TraceabilityActors;
 namespace ValueChain.Conformance.Traceability;
 
 /// <summary>
-/// Every PartChain rule of specs/traceability.md, against <see cref="IPartChainContract"/> only. A
+/// Every PartChain rule of specs/traceability.md, against <see cref="ITraceabilityContract"/> only. A
 /// driver's test project subclasses it and deploys PartChain with the given options.
 /// </summary>
 public abstract class TraceabilityConformance
@@ -13,7 +13,7 @@ public abstract class TraceabilityConformance
     private static readonly DateTimeOffset Due = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Starts a ledger with PartChain deployed with <paramref name="options"/>; ledger time must start before <c>2026-12-01</c>.</summary>
-    protected abstract Task<TraceabilityUnderTest> StartAsync(PartChainOptions options);
+    protected abstract Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options);
 
     private Task<TraceabilityUnderTest> StartAsync() => StartAsync(Options());
 
@@ -22,7 +22,7 @@ public abstract class TraceabilityConformance
     private static async Task<string> ErrorCodeAsync(Func<Task> action) => (await Assert.ThrowsAsync<ChaincodeException>(action)).Code;
 
     /// <summary>Tier-2 A registers parts, the OEM orders them, Tier-2 A delivers through the LSP.</summary>
-    private static async Task DeliverableOrderAsync(IPartChainContract c, params string[] partIds)
+    private static async Task DeliverableOrderAsync(ITraceabilityContract c, params string[] partIds)
     {
         await c.RegisterPartsAsync(Tier2a, partIds.Select(id => Component(id)).ToList(), Plant);
         await c.PlaceOrderAsync(Oem, "O-1", Tier2a.Address, "PN-SENSOR", partIds.Length, Due);
@@ -35,14 +35,14 @@ public abstract class TraceabilityConformance
     public async Task An_invitation_with_enough_distinct_admin_approvals_makes_a_participant()
     {
         await using TraceabilityUnderTest ledger = await StartAsync(Options(invitationApprovals: 2));
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
 
         await c.InviteAsync(Oem, Stranger.Address, "New Supplier", ParticipantRole.Supplier);
         Assert.Null(await c.GetParticipantAsync(Stranger.Address));
         Assert.Equal(InvitationStatus.Pending, (await c.GetInvitationAsync(Stranger.Address))!.Status);
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.ApproveInvitationAsync(Oem, Stranger.Address)));
 
-        PartChainReceipt approved = await c.ApproveInvitationAsync(Tier1, Stranger.Address);
+        TraceabilityReceipt approved = await c.ApproveInvitationAsync(Tier1, Stranger.Address);
 
         Participant joined = (await c.GetParticipantAsync(Stranger.Address))!;
         Assert.Equal(("New Supplier", ParticipantRole.Supplier, false, true), (joined.Name, joined.Role, joined.IsAdmin, joined.IsActive));
@@ -55,7 +55,7 @@ public abstract class TraceabilityConformance
     public async Task Only_admins_invite_approve_and_revoke()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
 
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.InviteAsync(Tier2a, Stranger.Address, "X", ParticipantRole.Lsp)));
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.InviteAsync(Stranger, Stranger.Address, "X", ParticipantRole.Lsp)));
@@ -68,7 +68,7 @@ public abstract class TraceabilityConformance
     public async Task A_revoked_participant_can_no_longer_submit_and_its_records_stay()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2b, [Component("KEEP-1")], Plant);
 
         await c.RevokeAsync(Oem, Tier2b.Address);
@@ -87,9 +87,9 @@ public abstract class TraceabilityConformance
     public async Task Oems_and_suppliers_register_parts_and_become_manufacturer_and_owner()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
 
-        PartChainReceipt receipt = await c.RegisterPartsAsync(Tier2a, [Component("S-1"), Component("S-2", batch: "B-2")], Plant);
+        TraceabilityReceipt receipt = await c.RegisterPartsAsync(Tier2a, [Component("S-1"), Component("S-2", batch: "B-2")], Plant);
         await c.RegisterPartsAsync(Oem, [new PartRegistration("VIN-1", "PN-CAR", "B-CAR", PartKind.Assembly)], Plant);
 
         Part part = (await c.GetPartAsync("S-1"))!;
@@ -105,7 +105,7 @@ public abstract class TraceabilityConformance
     public async Task Logistics_providers_and_strangers_cannot_register_and_ids_are_unique()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("U-1")], Plant);
 
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.RegisterPartsAsync(Lsp, [Component("U-2")], Plant)));
@@ -122,7 +122,7 @@ public abstract class TraceabilityConformance
     public async Task Assembling_installs_owned_components_and_records_the_event_in_both_histories()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier1, [new("ASM-1", "PN-BRAKE", "B-A", PartKind.Assembly), Component("C-1"), Component("C-2")], Plant);
 
         await c.AssembleAsync(Tier1, "ASM-1", ["C-1", "C-2"], Plant);
@@ -138,7 +138,7 @@ public abstract class TraceabilityConformance
     public async Task Assembly_rules_refuse_foreign_installed_self_and_component_targets()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier1, [new("ASM-1", "PN-BRAKE", "B-A", PartKind.Assembly), new("ASM-2", "PN-AXLE", "B-A", PartKind.Assembly), Component("C-1"), Component("C-2")], Plant);
         await c.RegisterPartsAsync(Tier2a, [Component("FOREIGN")], Plant);
         await c.AssembleAsync(Tier1, "ASM-1", ["C-1"], Plant);
@@ -157,7 +157,7 @@ public abstract class TraceabilityConformance
     public async Task Any_participant_scans_and_the_scan_is_in_the_history_in_ledger_order()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("SC-1")], Plant);
         var dock = new Location(new GeoPoint(48_775_846, 9_182_932), "Dock 4");
 
@@ -176,15 +176,15 @@ public abstract class TraceabilityConformance
     public async Task Order_delivery_pick_up_and_acceptance_move_custody_supplier_to_lsp_to_buyer()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1", "P-2");
 
-        PartChainReceipt pickUp = await c.PickUpAsync(Lsp, "D-1", ["P-2", "P-1"], Plant);
+        TraceabilityReceipt pickUp = await c.PickUpAsync(Lsp, "D-1", ["P-2", "P-1"], Plant);
         Assert.True(pickUp.Accepted);
         Assert.Equal((Lsp.Address, PartStatus.InTransit), ((await c.GetPartAsync("P-1"))!.Owner, (await c.GetPartAsync("P-1"))!.Status));
         Assert.Equal(DeliveryStatus.PickedUp, (await c.GetDeliveryAsync(Oem.Address, "D-1"))!.Status);
 
-        PartChainReceipt accepted = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1", "P-2"], Plant);
+        TraceabilityReceipt accepted = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1", "P-2"], Plant);
 
         Assert.True(accepted.Accepted);
         Part part = (await c.GetPartAsync("P-2"))!;
@@ -207,7 +207,7 @@ public abstract class TraceabilityConformance
     public async Task A_bad_pick_up_scan_moves_nothing_and_records_a_rejection_everyone_sees(RejectionReason reason, string offender)
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1", "P-2");
         await c.RegisterPartsAsync(Tier2a, [Component("OTHER")], Plant);
         if (reason == RejectionReason.WrongOwner)
@@ -226,7 +226,7 @@ public abstract class TraceabilityConformance
             _ => ["P-1", "P-2"],
         };
 
-        PartChainReceipt receipt = await c.PickUpAsync(Lsp, "D-1", scan, Plant);
+        TraceabilityReceipt receipt = await c.PickUpAsync(Lsp, "D-1", scan, Plant);
 
         Assert.False(receipt.Accepted);
         Assert.Equal([new RejectedPart(offender, reason)], receipt.Rejection!.Parts);
@@ -246,10 +246,10 @@ public abstract class TraceabilityConformance
     public async Task The_counterfeit_is_named_as_unregistered()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1");
 
-        PartChainReceipt receipt = await c.PickUpAsync(Lsp, "D-1", ["COUNTERFEIT-9"], Plant);
+        TraceabilityReceipt receipt = await c.PickUpAsync(Lsp, "D-1", ["COUNTERFEIT-9"], Plant);
 
         Assert.Equal([new RejectedPart("COUNTERFEIT-9", RejectionReason.Unregistered), new RejectedPart("P-1", RejectionReason.Missing)], receipt.Rejection!.Parts);
         Assert.False((await c.CheckAuthenticityAsync("COUNTERFEIT-9")).IsAuthentic);
@@ -261,12 +261,12 @@ public abstract class TraceabilityConformance
     public async Task A_late_receipt_is_rejected_and_nothing_moves()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1");
         await c.PickUpAsync(Lsp, "D-1", ["P-1"], Plant);
         await ledger.Time.AdvanceAsync((Due - await ledger.Time.GetTimeAsync()) + TimeSpan.FromHours(13));
 
-        PartChainReceipt receipt = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1"], Plant);
+        TraceabilityReceipt receipt = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1"], Plant);
 
         Assert.Equal([new RejectedPart("", RejectionReason.Late)], receipt.Rejection!.Parts);
         Assert.Equal(HandoverStage.Acceptance, receipt.Rejection.Stage);
@@ -278,7 +278,7 @@ public abstract class TraceabilityConformance
     public async Task A_receipt_within_the_tolerance_is_accepted()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1");
         await c.PickUpAsync(Lsp, "D-1", ["P-1"], Plant);
         await ledger.Time.AdvanceAsync((Due - await ledger.Time.GetTimeAsync()) + TimeSpan.FromHours(11));
@@ -290,11 +290,11 @@ public abstract class TraceabilityConformance
     public async Task An_acceptance_scan_with_a_missing_part_is_rejected()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1", "P-2");
         await c.PickUpAsync(Lsp, "D-1", ["P-1", "P-2"], Plant);
 
-        PartChainReceipt receipt = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1"], Plant);
+        TraceabilityReceipt receipt = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1"], Plant);
 
         Assert.Equal([new RejectedPart("P-2", RejectionReason.Missing)], receipt.Rejection!.Parts);
         Assert.Equal(Lsp.Address, (await c.GetPartAsync("P-1"))!.Owner);
@@ -304,7 +304,7 @@ public abstract class TraceabilityConformance
     public async Task Only_the_right_roles_order_deliver_pick_up_and_accept()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("P-1")], Plant);
 
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.PlaceOrderAsync(Lsp, "O-X", Tier2a.Address, "PN-SENSOR", 1, Due)));
@@ -327,7 +327,7 @@ public abstract class TraceabilityConformance
     public async Task A_delivery_needs_the_suppliers_own_active_parts_of_the_ordered_number_and_quantity()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("P-1"), Component("P-2"), Component("WRONG-PN", partNumber: "PN-OTHER")], Plant);
         await c.RegisterPartsAsync(Tier2b, [Component("NOT-MINE")], Plant);
         await c.PlaceOrderAsync(Oem, "O-1", Tier2a.Address, "PN-SENSOR", 2, Due);
@@ -344,7 +344,7 @@ public abstract class TraceabilityConformance
     public async Task The_supplier_may_decline_an_open_order_only()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.PlaceOrderAsync(Oem, "O-1", Tier2a.Address, "PN-SENSOR", 1, Due);
 
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.DeclineOrderAsync(Tier2b, "O-1")));
@@ -358,7 +358,7 @@ public abstract class TraceabilityConformance
     public async Task Custody_moves_outside_an_order_only_by_a_correction_that_enough_admins_approve()
     {
         await using TraceabilityUnderTest ledger = await StartAsync(Options(invitationApprovals: 2));
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("LOST-1")], Plant);
 
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.ProposeCorrectionAsync(Tier2a, "K-1", "LOST-1", Tier2b.Address, "mis-delivered")));
@@ -368,10 +368,10 @@ public abstract class TraceabilityConformance
         Assert.Equal(Tier2a.Address, (await c.GetPartAsync("LOST-1"))!.Owner);
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.ApproveCorrectionAsync(Oem, "K-1")));
 
-        PartChainReceipt approved = await c.ApproveCorrectionAsync(Tier1, "K-1");
+        TraceabilityReceipt approved = await c.ApproveCorrectionAsync(Tier1, "K-1");
 
         Assert.Equal(Tier2b.Address, (await c.GetPartAsync("LOST-1"))!.Owner);
-        Assert.Contains(approved.Events, e => e.Name == PartChainEvents.OwnershipCorrected);
+        Assert.Contains(approved.Events, e => e.Name == TraceabilityEvents.OwnershipCorrected);
         OwnershipCorrection correction = (await c.GetCorrectionAsync("K-1"))!;
         Assert.Equal((true, Tier2a.Address, Tier2b.Address), (correction.Applied, correction.From, correction.To));
         Assert.Equal([Oem.Address, Tier1.Address], correction.Approvals);
@@ -387,7 +387,7 @@ public abstract class TraceabilityConformance
     public async Task Order_and_delivery_details_are_for_buyer_supplier_and_lsp_only()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1");
 
         Assert.NotNull(await c.GetOrderAsync(Oem.Address, "O-1"));
@@ -407,7 +407,7 @@ public abstract class TraceabilityConformance
     public async Task Parts_are_found_by_part_number_batch_and_owner()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("A-1", "PN-A", "B-1"), Component("A-2", "PN-A", "B-2")], Plant);
         await c.RegisterPartsAsync(Tier2b, [Component("B-1", "PN-B", "B-1")], Plant);
 
@@ -421,7 +421,7 @@ public abstract class TraceabilityConformance
     public async Task A_manufacturer_recalls_its_parts_of_a_batch_only()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2a, [Component("R-1", batch: "B-9"), Component("R-2", batch: "B-9")], Plant);
         await c.RegisterPartsAsync(Tier2b, [Component("R-3", batch: "B-9")], Plant);
 
@@ -438,7 +438,7 @@ public abstract class TraceabilityConformance
     public async Task Authenticity_needs_a_registered_part_from_a_manufacturer_with_unbroken_custody()
     {
         await using TraceabilityUnderTest ledger = await StartAsync();
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         await c.RegisterPartsAsync(Tier2b, [Component("AU-1")], Plant);
 
         AuthenticityReport genuine = await c.CheckAuthenticityAsync("AU-1");

@@ -7,7 +7,7 @@ namespace ValueChain.Conformance.Traceability;
 /// <param name="Contract">The port under test.</param>
 /// <param name="Time">Control of ledger time.</param>
 /// <param name="Owner">Disposed when the test ends.</param>
-public sealed record TraceabilityUnderTest(IPartChainContract Contract, ILedgerTimeControl Time, IAsyncDisposable Owner) : IAsyncDisposable
+public sealed record TraceabilityUnderTest(ITraceabilityContract Contract, ILedgerTimeControl Time, IAsyncDisposable Owner) : IAsyncDisposable
 {
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Owner.DisposeAsync();

@@ -67,8 +67,8 @@ public sealed class FlexibilityDifferentialTests(AnvilNode anvil) : IClassFixtur
             DateTimeOffset start = await onAnvil.Time.GetTimeAsync(TestContext.Current.CancellationToken);
             InMemoryLedger ledger = InMemoryLedger.Open(
                 new InMemoryLedgerOptions { Clock = new ManualLedgerClock(start), Membership = MembershipMode.Open, ProducerKey = PrivateKey.FromBytes(Keccak256.Hash("producer"u8).ToArray()) },
-                [new FlexMarketChaincode(Options())]);
-            await using var embedded = new FlexibilityUnderTest(new FlexMarketGatewayAdapter(ledger), ledger, ledger);
+                [new FlexibilityChaincode(Options())]);
+            await using var embedded = new FlexibilityUnderTest(new FlexibilityChaincodeAdapter(ledger), ledger, ledger);
             using var meter = new SimulatedMeter("DIFF-1", PrivateKey.FromBytes(Keccak256.Hash("diff meter"u8).ToArray()), System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
             FlexibilityUnderTest[] markets = [embedded, onAnvil];
             foreach (FlexibilityUnderTest market in markets)
@@ -100,7 +100,7 @@ public sealed class FlexibilityDifferentialTests(AnvilNode anvil) : IClassFixtur
         }
     }
 
-    private static async Task SetUpAsync(IFlexibilityMarket m, SimulatedMeter meter)
+    private static async Task SetUpAsync(IFlexibilityContract m, SimulatedMeter meter)
     {
         await m.AddParticipantAsync(Tso, Dso.Address, MarketRole.Dso, "DSO");
         await m.AddParticipantAsync(Tso, FleetOperator.Address, MarketRole.FleetOperator, "Fleet A");
@@ -116,12 +116,12 @@ public sealed class FlexibilityDifferentialTests(AnvilNode anvil) : IClassFixtur
     // The outcome as text: the error code, or the recorded rejection and the event names.
     private static async Task<string> ApplyAsync(FlexibilityUnderTest market, Operation op, SimulatedMeter meter)
     {
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         EthereumSigner by = Cast[op.By];
         Address other = Cast[op.Other].Address;
         try
         {
-            MarketReceipt? receipt = op.Kind switch
+            FlexibilityReceipt? receipt = op.Kind switch
             {
                 Kind.Mint => await m.MintAsync(by, other, (ulong)op.Amount),
                 Kind.Transfer => await m.TransferAsync(by, other, (ulong)op.Amount),
@@ -157,7 +157,7 @@ public sealed class FlexibilityDifferentialTests(AnvilNode anvil) : IClassFixtur
     }
 
     // A record for the offer's own terms (variant 0–2), for another slot (3), signed by an unlisted key (4), or replaying nonce 1 (5).
-    private static async Task<MarketReceipt> PayAsync(FlexibilityUnderTest market, Operation op, EthereumSigner by, SimulatedMeter meter)
+    private static async Task<FlexibilityReceipt> PayAsync(FlexibilityUnderTest market, Operation op, EthereumSigner by, SimulatedMeter meter)
     {
         FlexibilityOffer? offer = await market.Market.GetOfferAsync(op.Offer);
         PaymentContract? contract = await market.Market.GetPaymentContractAsync(op.Offer);
@@ -192,7 +192,7 @@ public sealed class FlexibilityDifferentialTests(AnvilNode anvil) : IClassFixtur
     }
 
     // Everything the port can query that does not name a ledger-specific address.
-    private static async Task<string> SnapshotAsync(IFlexibilityMarket m)
+    private static async Task<string> SnapshotAsync(IFlexibilityContract m)
     {
         var lines = new List<string> { $"supply {await m.TotalSupplyAsync()}" };
         foreach (EthereumSigner actor in Cast)

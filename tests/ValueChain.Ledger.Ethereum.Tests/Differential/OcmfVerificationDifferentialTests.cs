@@ -29,7 +29,7 @@ public sealed class OcmfVerificationDifferentialTests(AnvilNode anvil) : IClassF
         await Cases.Array[12].SampleAsync(async cases =>
         {
             await using FlexibilityUnderTest market = await AnvilMarkets.StartAsync(anvil, Options());
-            IFlexibilityMarket m = market.Market;
+            IFlexibilityContract m = market.Market;
             using var meter = new SimulatedMeter("OCMF-1", PrivateKey.FromBytes(Keccak256.Hash("ocmf meter"u8).ToArray()), System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
             using var other = new SimulatedMeter("OCMF-2");
             (long offerId, OfferTerms terms) = await ContractedAsync(market, meter);
@@ -43,7 +43,7 @@ public sealed class OcmfVerificationDifferentialTests(AnvilNode anvil) : IClassF
                 string record = signer.SignOcmf((ulong)c.Counter, begin, c.BeginWh / 1000m, begin.AddMinutes(10), (c.BeginWh + c.DeltaWh) / 1000m, Registers[c.Register]);
 
                 EtrVerification expected = await EtrVerifier.VerifyOcmfAsync(FleetOperator.Address, terms, OcmfRecord.Parse(record), meter.P256PublicKey, offline);
-                MarketReceipt actual = await m.RequestOcmfPaymentAsync(FleetOperator, offerId, record, meter.P256PublicKey);
+                FlexibilityReceipt actual = await m.RequestOcmfPaymentAsync(FleetOperator, offerId, record, meter.P256PublicKey);
 
                 Assert.True(expected.Rejection == actual.Rejection?.Reason, $"{c}: offline {expected.Rejection?.ToString() ?? "pays"}, contract {actual.Rejection?.Reason.ToString() ?? "pays"}\n{record}");
                 if (expected.IsValid)
@@ -64,7 +64,7 @@ public sealed class OcmfVerificationDifferentialTests(AnvilNode anvil) : IClassF
     // A positive-flexibility offer of 40 kWh for tomorrow 18:00, bought by the TSO, and the meter whitelisted by its P-256 key at the offer's location.
     private static async Task<(long OfferId, OfferTerms Terms)> ContractedAsync(FlexibilityUnderTest market, SimulatedMeter meter)
     {
-        IFlexibilityMarket m = market.Market;
+        IFlexibilityContract m = market.Market;
         await m.AddParticipantAsync(Tso, FleetOperator.Address, MarketRole.FleetOperator, "Fleet");
         foreach (EthereumSigner trader in new[] { Tso, FleetOperator })
         {

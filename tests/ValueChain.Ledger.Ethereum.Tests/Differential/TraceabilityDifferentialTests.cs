@@ -53,12 +53,12 @@ public sealed class TraceabilityDifferentialTests
     {
         await Gen.Select(Sequences, OperationsOf(Enum.GetValues<Kind>()).Array[5, 25]).SampleAsync(async (path, tail) =>
         {
-            await using TraceabilityUnderTest onAnvil = await AnvilPartChains.StartAsync(Options(invitationApprovals: 2));
+            await using TraceabilityUnderTest onAnvil = await AnvilTraceability.StartAsync(Options(invitationApprovals: 2));
             DateTimeOffset start = await onAnvil.Time.GetTimeAsync(TestContext.Current.CancellationToken);
             InMemoryLedger ledger = InMemoryLedger.Open(
                 new InMemoryLedgerOptions { Clock = new ManualLedgerClock(start), Membership = MembershipMode.Open, ProducerKey = PrivateKey.FromBytes(Keccak256.Hash("producer"u8).ToArray()) },
-                [new PartChainChaincode(Options(invitationApprovals: 2))]);
-            await using var embedded = new TraceabilityUnderTest(new PartChainGatewayAdapter(ledger), ledger, ledger);
+                [new TraceabilityChaincode(Options(invitationApprovals: 2))]);
+            await using var embedded = new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(ledger), ledger, ledger);
             TraceabilityUnderTest[] ledgers = [embedded, onAnvil];
             int step = 0;
             foreach (Operation operation in path.Concat(tail))
@@ -85,7 +85,7 @@ public sealed class TraceabilityDifferentialTests
 
     private static async Task<string> ApplyAsync(TraceabilityUnderTest ledger, Operation op, DateTimeOffset start)
     {
-        IPartChainContract c = ledger.Contract;
+        ITraceabilityContract c = ledger.Contract;
         EthereumSigner by = All[op.By];
         Address other = All[op.Other].Address;
         string part = PartIds[op.Pick];
@@ -94,7 +94,7 @@ public sealed class TraceabilityDifferentialTests
         string delivery = op.Variant % 2 == 0 ? "D-1" : "D-2";
         try
         {
-            PartChainReceipt? receipt = op.Kind switch
+            TraceabilityReceipt? receipt = op.Kind switch
             {
                 Kind.Register => await c.RegisterPartsAsync(by, [.. PartIds.Skip(op.Pick).Take(Math.Max(1, op.Count)).Select(id => new PartRegistration(id, id.StartsWith('A') ? "PN-ASM" : "PN-SENSOR", op.Variant < 3 ? "B-1" : "B-2", id.StartsWith('A') ? PartKind.Assembly : PartKind.Component))], Plant),
                 Kind.Assemble => await c.AssembleAsync(by, "A-1", parts.Where(p => p != "A-1").DefaultIfEmpty("P-3").ToList(), Plant),
@@ -134,7 +134,7 @@ public sealed class TraceabilityDifferentialTests
     private static string WithoutTimes(string json) =>
         System.Text.RegularExpressions.Regex.Replace(json, "\"\\d{4}-\\d\\d-\\d\\dT[^\"]*\"", "\"(time)\"");
 
-    private static async Task<string> SnapshotAsync(IPartChainContract c)
+    private static async Task<string> SnapshotAsync(ITraceabilityContract c)
     {
         var lines = new List<string>();
         foreach (string id in PartIds.Append("FAKE-1"))

@@ -6,13 +6,13 @@ using ValueChain.Testing;
 namespace ValueChain.Ledger.Ethereum.Tests;
 
 /// <summary>
-/// Fresh flexibility markets on an anvil node through <see cref="EthereumFlexibilityMarket"/>: the contracts
+/// Fresh flexibility markets on an anvil node through <see cref="FlexibilityEthereumAdapter"/>: the contracts
 /// deployed by the genesis verifier (the TSO) through a manifest in a temporary folder, the conformance cast funded with gas,
 /// and ledger time moved to 06:00 UTC of the next day so that no scenario crosses midnight by accident.
 /// </summary>
 internal static class AnvilMarkets
 {
-    public static async Task<FlexibilityUnderTest> StartAsync(AnvilNode anvil, FlexMarketOptions options)
+    public static async Task<FlexibilityUnderTest> StartAsync(AnvilNode anvil, FlexibilityOptions options)
     {
         var http = new HttpClient();
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
@@ -32,7 +32,7 @@ internal static class AnvilMarkets
             var time = new DevChainTimeControl(rpc);
             DateTimeOffset now = await time.GetTimeAsync(TestContext.Current.CancellationToken);
             await time.AdvanceAsync(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(6) - now, TestContext.Current.CancellationToken);
-            return new FlexibilityUnderTest(new EthereumFlexibilityMarket(clients, contracts), time, owner);
+            return new FlexibilityUnderTest(new FlexibilityEthereumAdapter(clients, contracts), time, owner);
         }
         catch
         {

@@ -7,5 +7,5 @@ namespace ValueChain.Ledger.Ethereum.Tests;
 /// <summary>The flexibility conformance suite, unchanged, against the Solidity market on anvil.</summary>
 public sealed class FlexibilityOnAnvilTests(AnvilNode anvil) : FlexibilityConformance, IClassFixture<AnvilNode>
 {
-    protected override Task<FlexibilityUnderTest> StartAsync(FlexMarketOptions options) => AnvilMarkets.StartAsync(anvil, options);
+    protected override Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options) => AnvilMarkets.StartAsync(anvil, options);
 }

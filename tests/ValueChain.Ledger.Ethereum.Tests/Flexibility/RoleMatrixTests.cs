@@ -49,7 +49,7 @@ public sealed class RoleMatrixTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [MemberData(nameof(Refused))]
     public async Task A_role_the_spec_does_not_allow_is_refused(string function, string role)
     {
-        FlexMarketSetup market = await FlexMarketSetup.DeployAsync(anvil, _http, funded: false);
+        FlexibilitySetup market = await FlexibilitySetup.DeployAsync(anvil, _http, funded: false);
         EthereumClient caller = role switch
         {
             "verifier" => market.Verifier,

@@ -7,7 +7,7 @@ using ValueChain.Testing;
 namespace ValueChain.Ledger.Ethereum.Tests;
 
 // The market's whitelist and token on anvil: who may call what, and the errors, named as on the
-// embedded ledger (FlexMarketChaincode), that the rest gets.
+// embedded ledger (FlexibilityChaincode), that the rest gets.
 public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
 {
     private const byte Verifier = 1;
@@ -22,7 +22,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Only_a_verifier_changes_the_whitelist_and_it_cannot_remove_itself()
     {
-        FlexMarketSetup market = await MarketAsync();
+        FlexibilitySetup market = await MarketAsync();
         Address newcomer = PrivateKey.Generate().Address;
 
         foreach (FlexWhitelist caller in new[] { market.Whitelist(market.Dso), market.Whitelist(market.FleetOperator), market.Whitelist(market.Stranger) })
@@ -53,7 +53,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task A_p256_meter_is_known_by_the_sdks_meter_id_and_needs_a_location()
     {
-        FlexMarketSetup market = await MarketAsync();
+        FlexibilitySetup market = await MarketAsync();
         FlexWhitelist verifier = market.Whitelist(market.Verifier);
         using var p256 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         ECParameters parameters = p256.ExportParameters(includePrivateParameters: false);
@@ -80,7 +80,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Only_a_verifier_mints_and_only_participants_use_the_token()
     {
-        FlexMarketSetup market = await MarketAsync();
+        FlexibilitySetup market = await MarketAsync();
         FlexToken asVerifier = market.Token(market.Verifier);
         FlexToken asDso = market.Token(market.Dso);
         FlexToken asStranger = market.Token(market.Stranger);
@@ -97,7 +97,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
         Assert.Equal(ErrorCodes.Unauthorized, mintByDso.Code);
         Assert.Equal(market.Stranger.Account, strangerSends.Caller);
         Assert.Equal((dso, new UInt256(1_000), new UInt256(1_001)), (tooMuch.Owner, tooMuch.Balance, tooMuch.Needed));
-        Assert.Equal(FlexErrorCodes.InsufficientBalance, tooMuch.Code);
+        Assert.Equal(FlexibilityErrorCodes.InsufficientBalance, tooMuch.Code);
         Assert.Equal(ErrorCodes.InvalidFormat, toZero.Code);
         Assert.Equal(new UInt256(600), await asDso.BalanceOfAsync(dso, Cancel));
         Assert.Equal(new UInt256(400), await asDso.BalanceOfAsync(fleetOperator, Cancel));
@@ -107,7 +107,7 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
     [Fact]
     public async Task Allowances_are_spent_and_an_unlimited_one_never_decreases()
     {
-        FlexMarketSetup market = await MarketAsync();
+        FlexibilitySetup market = await MarketAsync();
         Address dso = market.Dso.Account!.Value;
         Address fleetOperator = market.FleetOperator.Account!.Value;
         await market.Token(market.Verifier).MintAsync(dso, 1_000, Cancel);
@@ -121,12 +121,12 @@ public sealed class WhitelistAndTokenTests(AnvilNode anvil) : IClassFixture<Anvi
         await asDso.ApproveAsync(fleetOperator, UInt256.MaxValue, Cancel);
         await asFleetOperator.TransferFromAsync(dso, fleetOperator, 500, Cancel);
 
-        Assert.Equal(FlexErrorCodes.InsufficientAllowance, over.Code);
+        Assert.Equal(FlexibilityErrorCodes.InsufficientAllowance, over.Code);
         Assert.Equal((fleetOperator, new UInt256(300), new UInt256(301)), (over.Spender, over.Allowance, over.Needed));
         Assert.Equal(new UInt256(100), left);
         Assert.Equal(UInt256.MaxValue, await asDso.AllowanceAsync(dso, fleetOperator, Cancel));
         Assert.Equal(new UInt256(700), await asDso.BalanceOfAsync(fleetOperator, Cancel));
     }
 
-    private Task<FlexMarketSetup> MarketAsync() => FlexMarketSetup.DeployAsync(anvil, _http, funded: false);
+    private Task<FlexibilitySetup> MarketAsync() => FlexibilitySetup.DeployAsync(anvil, _http, funded: false);
 }

@@ -43,11 +43,11 @@ public sealed class ApplicationsOnEthereumCompositionTests(AnvilNode anvil) : IC
                 .AddFlexibilityOnEthereum(new FlexibilityContracts(Address.Zero, Address.Zero, Address.Zero)));
             await using ServiceProvider provider = services.BuildServiceProvider();
 
-            IPartChainContract chain = provider.GetRequiredService<IPartChainContract>();
+            ITraceabilityContract chain = provider.GetRequiredService<ITraceabilityContract>();
             await new TraceabilityClient(chain, Tier2a).RegisterPartsAsync([new PartRegistration("DI-1", "PN-SENSOR", "B-1")], Plant, TestContext.Current.CancellationToken);
 
-            Assert.IsType<EthereumPartChain>(chain);
-            Assert.IsType<EthereumFlexibilityMarket>(provider.GetRequiredService<IFlexibilityMarket>());
+            Assert.IsType<TraceabilityEthereumAdapter>(chain);
+            Assert.IsType<FlexibilityEthereumAdapter>(provider.GetRequiredService<IFlexibilityContract>());
             Assert.Equal(Tier2a.Address, (await chain.GetPartAsync("DI-1", TestContext.Current.CancellationToken))!.Owner);
         }
         finally

@@ -68,5 +68,5 @@ public sealed class PartChainParticipantsTests(AnvilNode anvil) : IClassFixture<
 
     // Two admins (an OEM and a supplier) and an LSP without the admin right.
     private Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync(uint approvals) =>
-        PartChainSetup.DeployAsync(anvil, _http, approvals, supplierIsAdmin: true);
+        TraceabilitySetup.DeployAsync(anvil, _http, approvals, supplierIsAdmin: true);
 }

@@ -80,5 +80,5 @@ public sealed class PartChainPartsTests(AnvilNode anvil) : IClassFixture<AnvilNo
         Assert.Equal(ErrorCodes.Unauthorized, outsider.Code);
     }
 
-    private Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync() => PartChainSetup.DeployAsync(anvil, _http);
+    private Task<(PartChain AsOem, PartChain AsSupplier, PartChain AsLsp)> DeployAsync() => TraceabilitySetup.DeployAsync(anvil, _http);
 }

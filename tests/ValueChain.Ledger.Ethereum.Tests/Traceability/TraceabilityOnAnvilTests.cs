@@ -6,5 +6,5 @@ namespace ValueChain.Ledger.Ethereum.Tests;
 /// <summary>The traceability conformance suite, unchanged, against PartChain's Solidity contracts on anvil (a node per scenario).</summary>
 public sealed class TraceabilityOnAnvilTests : TraceabilityConformance
 {
-    protected override Task<TraceabilityUnderTest> StartAsync(PartChainOptions options) => AnvilPartChains.StartAsync(options);
+    protected override Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options) => AnvilTraceability.StartAsync(options);
 }

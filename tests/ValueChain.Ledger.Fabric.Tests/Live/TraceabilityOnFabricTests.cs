@@ -11,12 +11,12 @@ namespace ValueChain.Ledger.Fabric.Tests.Live;
 [Collection(LiveFabricGroup.Name)]
 public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityConformance
 {
-    protected override async Task<TraceabilityUnderTest> StartAsync(PartChainOptions options)
+    protected override async Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options)
     {
         ValueChain.Testing.LiveFabricNetwork network = fabric.Require();
         FabricClient client = network.NewClient();
-        string name = await network.DeployAsync(client, new PartChainChaincode(options));
-        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [PartChainChaincode.ChaincodeName] = name });
-        return new TraceabilityUnderTest(new PartChainGatewayAdapter(gateway), new FabricTimeControl(client), client);
+        string name = await network.DeployAsync(client, new TraceabilityChaincode(options));
+        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [TraceabilityChaincode.ChaincodeName] = name });
+        return new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(gateway), new FabricTimeControl(client), client);
     }
 }

@@ -17,13 +17,13 @@ internal abstract class DemoLedger : IAsyncDisposable
     public virtual Task AddActorsAsync(IEnumerable<ISigner> actors, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>PartChain deployed with <paramref name="options"/>; ledger time at or after <paramref name="start"/>'s time of day.</summary>
-    public abstract Task<(IPartChainContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(PartChainOptions options, DateTimeOffset start, CancellationToken cancellationToken);
+    public abstract Task<(ITraceabilityContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(TraceabilityOptions options, DateTimeOffset start, CancellationToken cancellationToken);
 
     /// <summary>
     /// The flexibility market deployed with <paramref name="options"/> (its chain id set to the ledger's); ledger time at
     /// <paramref name="start"/>'s time of day, on its day or a later one.
     /// </summary>
-    public abstract Task<(IFlexibilityMarket Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexMarketOptions options, DateTimeOffset start, CancellationToken cancellationToken);
+    public abstract Task<(IFlexibilityContract Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexibilityOptions options, DateTimeOffset start, CancellationToken cancellationToken);
 
     /// <summary>One line that says the ledger checked out (the embedded ledger verifies its chain; a node reports its height).</summary>
     public abstract Task<string> CheckAsync(CancellationToken cancellationToken);

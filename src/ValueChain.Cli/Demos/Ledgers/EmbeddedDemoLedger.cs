@@ -12,16 +12,16 @@ internal sealed class EmbeddedDemoLedger : DemoLedger
 
     public override string Name => "embedded ledger";
 
-    public override Task<(IPartChainContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(PartChainOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    public override Task<(ITraceabilityContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(TraceabilityOptions options, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        InMemoryLedger ledger = Open(start, new PartChainChaincode(options));
-        return Task.FromResult<(IPartChainContract, ILedgerTimeControl)>((new PartChainGatewayAdapter(ledger), ledger));
+        InMemoryLedger ledger = Open(start, new TraceabilityChaincode(options));
+        return Task.FromResult<(ITraceabilityContract, ILedgerTimeControl)>((new TraceabilityChaincodeAdapter(ledger), ledger));
     }
 
-    public override Task<(IFlexibilityMarket Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexMarketOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    public override Task<(IFlexibilityContract Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexibilityOptions options, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        InMemoryLedger ledger = Open(start, new FlexMarketChaincode(options));
-        return Task.FromResult<(IFlexibilityMarket, ILedgerTimeControl)>((new FlexMarketGatewayAdapter(ledger), ledger));
+        InMemoryLedger ledger = Open(start, new FlexibilityChaincode(options));
+        return Task.FromResult<(IFlexibilityContract, ILedgerTimeControl)>((new FlexibilityChaincodeAdapter(ledger), ledger));
     }
 
     public override async Task<string> CheckAsync(CancellationToken cancellationToken) =>

@@ -57,21 +57,21 @@ internal sealed class EthereumDemoLedger : DemoLedger
         }
     }
 
-    public override async Task<(IPartChainContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(PartChainOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    public override async Task<(ITraceabilityContract Chain, ILedgerTimeControl Time)> TraceabilityAsync(TraceabilityOptions options, DateTimeOffset start, CancellationToken cancellationToken)
     {
         ISigner deployer = await DeployerAmongAsync(options.GenesisParticipants.Select(p => p.Address), cancellationToken);
         using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "traceability.json"), _chainId);
         TraceabilityContracts contracts = await TraceabilityContracts.DeployAsync(_clients.Reader, manifest, options, cancellationToken);
-        return (new EthereumPartChain(_clients, contracts), await TimeFromAsync(start, cancellationToken));
+        return (new TraceabilityEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
-    public override async Task<(IFlexibilityMarket Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexMarketOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    public override async Task<(IFlexibilityContract Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexibilityOptions options, DateTimeOffset start, CancellationToken cancellationToken)
     {
         options.ChainId = _chainId;
         ISigner deployer = await DeployerAmongAsync(options.Verifiers.Select(v => v.Address), cancellationToken);
         using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "flexibility.json"), _chainId);
         FlexibilityContracts contracts = await FlexibilityContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
-        return (new EthereumFlexibilityMarket(_clients, contracts), await TimeFromAsync(start, cancellationToken));
+        return (new FlexibilityEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using ValueChain.Ledger.Ethereum.Contracts;
+using ValueChain.Traceability;
+using OnChain = ValueChain.Ledger.Ethereum.Contracts.PartChain;
+
+namespace ValueChain.Ledger.Ethereum.Traceability;
+
+/// <summary>
+/// Rebuilds PartChain's <see cref="LedgerEvent"/>s from the contracts' logs with the names and payloads the
+/// reference chaincode emits (<see cref="TraceabilityEventPayloads"/>), so that readers of events — the ERP
+/// projection above all — work unchanged on Ethereum. What a log leaves out is taken from the same
+/// transaction's history logs (locations), from the block (times) or from state that never changes once
+/// written (a delivery's parts, a correction's reason, the first approvals of an invitation or correction).
+/// </summary>
+internal sealed class TraceabilityEventTranslator(SignerClients clients, TraceabilityContracts contracts)
+{
+    private readonly Dictionary<ulong, DateTimeOffset> _blockTimes = [];
+
+    /// <summary>The application events among <paramref name="logs"/> (chain order), indexed per transaction.</summary>
+    public async Task<IReadOnlyList<LedgerEvent>> TranslateAsync(IReadOnlyList<EthereumLog> logs, CancellationToken cancellationToken)
+    {
+        var events = new List<LedgerEvent>();
+        int index = 0;
+        Hash32 transaction = default;
+        foreach (EthereumLog log in logs)
+        {
+            if (await TranslateAsync(log, logs, cancellationToken).ConfigureAwait(false) is not { } translated)
+            {
+                continue;
+            }
+
+            index = log.TransactionHash == transaction ? index + 1 : 0;
+            transaction = log.TransactionHash;
+            string chaincode = log.Address == contracts.Corrections ? nameof(PartChainCorrections) : "PartChain";
+            events.Add(new LedgerEvent(chaincode, translated.Name, translated.Payload, (long)log.BlockNumber, new TxId(log.TransactionHash), index));
+        }
+
+        return events;
+    }
+
+    private async Task<(string Name, string Payload)?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> all, CancellationToken ct)
+    {
+        if (log.Address == contracts.Corrections)
+        {
+            if (PartChainCorrections.OwnershipCorrectedEvent.TryDecode(log, out PartChainCorrections.OwnershipCorrectedEvent? corrected))
+            {
+                return (TraceabilityEvents.OwnershipCorrected, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(corrected.CorrectionId, [corrected.PartId], corrected.From, corrected.To, (PartStatus)corrected.Status)));
+            }
+
+            if (PartChainCorrections.CorrectionProposedEvent.TryDecode(log, out PartChainCorrections.CorrectionProposedEvent? proposed))
+            {
+                PartChainCorrections.Correction stored = await new PartChainCorrections(clients.Reader, contracts.Corrections).CorrectionAsync(proposed.CorrectionId, ct).ConfigureAwait(false);
+                var correction = new OwnershipCorrection(proposed.CorrectionId, proposed.PartId, proposed.From, proposed.To, stored.Reason, [.. stored.Approvals.Take((int)(ulong)proposed.Approvals)], proposed.Applied);
+                return (TraceabilityEvents.CorrectionProposed, TraceabilityEventPayloads.CorrectionProposed(correction));
+            }
+
+            return null;
+        }
+
+        if (log.Address != contracts.PartChain)
+        {
+            return null;
+        }
+
+        var chain = new OnChain(clients.Reader, contracts.PartChain);
+        if (OnChain.PartsRegisteredEvent.TryDecode(log, out OnChain.PartsRegisteredEvent? registered))
+        {
+            DateTimeOffset time = await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false);
+            Part[] parts = [.. registered.Parts.Select(p => new Part(p.PartId, p.PartNumber, p.BatchNumber, registered.Manufacturer, registered.Manufacturer, (PartKind)p.Kind, PartStatus.Active, time, null))];
+            return (TraceabilityEvents.PartsRegistered, TraceabilityEventPayloads.PartsRegistered(parts));
+        }
+
+        if (OnChain.PartsAssembledEvent.TryDecode(log, out OnChain.PartsAssembledEvent? assembled))
+        {
+            return (TraceabilityEvents.PartsAssembled, TraceabilityEventPayloads.PartsAssembled(assembled.AssemblyId, assembled.ComponentIds, LocationInTransaction(log, all)));
+        }
+
+        if (OnChain.PartScannedEvent.TryDecode(log, out OnChain.PartScannedEvent? scanned))
+        {
+            return (TraceabilityEvents.PartScanned, TraceabilityEventPayloads.PartScanned(scanned.PartId, TraceabilityEthereumAdapter.LocationOf(scanned.Location)));
+        }
+
+        if (OnChain.BatchRecalledEvent.TryDecode(log, out OnChain.BatchRecalledEvent? recalled))
+        {
+            // In id order, as the chaincode walks its batch index (the contract keeps registration order).
+            return (TraceabilityEvents.BatchRecalled, TraceabilityEventPayloads.BatchRecalled(new BatchRecall(recalled.BatchNumber, [.. recalled.PartIds.Order(StringComparer.Ordinal)])));
+        }
+
+        if (OnChain.PickedUpEvent.TryDecode(log, out OnChain.PickedUpEvent? picked))
+        {
+            OnChain.Delivery delivery = await chain.DeliveryForAsync(picked.To, picked.DeliveryId, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.PickedUp, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(picked.DeliveryId, delivery.PartIds, picked.From, picked.To, PartStatus.InTransit)));
+        }
+
+        if (OnChain.DeliveryAcceptedEvent.TryDecode(log, out OnChain.DeliveryAcceptedEvent? accepted))
+        {
+            OnChain.Delivery delivery = await chain.DeliveryForAsync(accepted.To, accepted.DeliveryId, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.DeliveryAccepted, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(accepted.DeliveryId, delivery.PartIds, accepted.From, accepted.To, PartStatus.Active)));
+        }
+
+        if (OnChain.HandoverRejectedEvent.TryDecode(log, out OnChain.HandoverRejectedEvent? rejected))
+        {
+            DateTimeOffset time = await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.HandoverRejected, TraceabilityEventPayloads.HandoverRejected(TraceabilityEthereumAdapter.RejectionOf(rejected, time)));
+        }
+
+        if (OnChain.OrderPlacedEvent.TryDecode(log, out OnChain.OrderPlacedEvent? placed))
+        {
+            return (TraceabilityEvents.OrderPlaced, TraceabilityEventPayloads.Id(placed.OrderId));
+        }
+
+        if (OnChain.OrderDeclinedEvent.TryDecode(log, out OnChain.OrderDeclinedEvent? declined))
+        {
+            return (TraceabilityEvents.OrderDeclined, TraceabilityEventPayloads.Id(declined.OrderId));
+        }
+
+        if (OnChain.DeliveryCreatedEvent.TryDecode(log, out OnChain.DeliveryCreatedEvent? created))
+        {
+            return (TraceabilityEvents.DeliveryCreated, TraceabilityEventPayloads.Id(created.DeliveryId));
+        }
+
+        if (OnChain.ParticipantJoinedEvent.TryDecode(log, out OnChain.ParticipantJoinedEvent? joined))
+        {
+            DateTimeOffset time = await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.ParticipantJoined, TraceabilityEventPayloads.Participant(new Participant(joined.Account, joined.Name, (ParticipantRole)joined.Role, joined.IsAdmin, time, null)));
+        }
+
+        if (OnChain.ParticipantRevokedEvent.TryDecode(log, out OnChain.ParticipantRevokedEvent? revoked))
+        {
+            OnChain.Participant p = await chain.ParticipantAsync(revoked.Account, ct).ConfigureAwait(false);
+            DateTimeOffset time = await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.ParticipantRevoked, TraceabilityEventPayloads.Participant(
+                new Participant(p.Account, p.Name, (ParticipantRole)p.Role, p.IsAdmin, DateTimeOffset.FromUnixTimeSeconds((long)p.JoinedAt), time)));
+        }
+
+        if (OnChain.ParticipantInvitedEvent.TryDecode(log, out OnChain.ParticipantInvitedEvent? invited))
+        {
+            return (TraceabilityEvents.ParticipantInvited, TraceabilityEventPayloads.Invitation(
+                new Invitation(invited.Invitee, invited.Name, (ParticipantRole)invited.Role, invited.GrantAdmin, invited.InvitedBy, [invited.InvitedBy], InvitationStatus.Pending)));
+        }
+
+        if (OnChain.InvitationApprovedEvent.TryDecode(log, out OnChain.InvitationApprovedEvent? approved))
+        {
+            OnChain.Invitation i = await chain.InvitationAsync(approved.Invitee, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.InvitationApproved, TraceabilityEventPayloads.Invitation(
+                new Invitation(i.Invitee, i.Name, (ParticipantRole)i.Role, i.GrantAdmin, i.InvitedBy, [.. i.Approvals.Take((int)(ulong)approved.Approvals)], InvitationStatus.Pending)));
+        }
+
+        return null;
+    }
+
+    // An assembly's location: the one its history entries of the same transaction carry.
+    private static Location LocationInTransaction(EthereumLog log, IReadOnlyList<EthereumLog> all)
+    {
+        foreach (EthereumLog other in all.Where(l => l.TransactionHash == log.TransactionHash))
+        {
+            if (OnChain.PartEventRecordedEvent.TryDecode(other, out OnChain.PartEventRecordedEvent? entry) && entry.Located)
+            {
+                return TraceabilityEthereumAdapter.LocationOf(entry.Location);
+            }
+        }
+
+        return new Location(default);
+    }
+
+    private async Task<DateTimeOffset> BlockTimeAsync(ulong block, CancellationToken ct)
+    {
+        if (!_blockTimes.TryGetValue(block, out DateTimeOffset time))
+        {
+            JsonElement header = await clients.Rpc.CallAsync("eth_getBlockByNumber", [Quantity.From(block), false], ct).ConfigureAwait(false);
+            _blockTimes[block] = time = DateTimeOffset.FromUnixTimeSeconds((long)Quantity.ToUInt64(header.GetProperty("timestamp")));
+        }
+
+        return time;
+    }
+}
