@@ -52,7 +52,7 @@ await Oem.AssembleAsync("WVWZZZ1JZXW000001", ["BRAKE-1"], plant);
 string database = Path.Combine(Path.GetTempPath(), $"partchain-{Guid.NewGuid():N}.db");
 Func<System.Data.Common.DbConnection> readModel = () => new SqliteConnection($"Data Source={database};Pooling=False");
 await Tier2.RecallBatchAsync("B-42");
-var projection = new TraceabilityProjection(chain, readModel, oem.Address);
+var projection = new TraceabilityProjection(chain, readModel, oem);
 await projection.EnsureSchemaAsync();
 await projection.CatchUpAsync();
 var recall = new TraceabilityRecall(readModel, chain);

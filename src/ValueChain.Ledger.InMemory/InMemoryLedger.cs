@@ -143,9 +143,56 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     public ulong GetNextNonce(Address sender) => _store.NextNonce(sender);
 
     /// <inheritdoc />
-    public async Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With a <paramref name="caller"/>, the query is signed over this ledger's network id, the call and
+    /// the current ledger time, and then checked exactly as <see cref="EvaluateSignedAsync"/> checks a
+    /// query signed elsewhere.
+    /// </remarks>
+    public async Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        if (caller is null)
+        {
+            return await ExecuteQueryAsync(Address.Zero, invocation, cancellationToken);
+        }
+
+        var query = new LedgerQuery(_options.NetworkId, caller.Address, invocation, await GetTimeAsync(cancellationToken));
+        return await EvaluateSignedAsync(await SignedQuery.SignAsync(query, caller, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a query signed elsewhere: the chaincode sees the reader recovered from the signature as its
+    /// caller. Nothing executes unless the signature is the reader's over exactly this query, the query
+    /// is for this network, its timestamp lies within <see cref="InMemoryLedgerOptions.QueryValidity"/>
+    /// of ledger time, and (on a permissioned ledger) the reader is a member.
+    /// </summary>
+    /// <exception cref="TransactionRejectedException">Bad signature, wrong network, stale or future timestamp, unknown reader, chaincode or function.</exception>
+    /// <exception cref="ChaincodeException">The query failed.</exception>
+    public async Task<string?> EvaluateSignedAsync(SignedQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        LedgerQuery q = query.Query;
+        DateTimeOffset now = await GetTimeAsync(cancellationToken);
+        (string Code, string Message)? refusal = q switch
+        {
+            _ when !query.HasValidSignature() => (ErrorCodes.BadQuerySignature, $"the query's signature is not the reader {q.Reader}'s over this query"),
+            _ when q.NetworkId != _options.NetworkId => (ErrorCodes.WrongNetwork, $"the query is for network '{q.NetworkId}', not '{_options.NetworkId}'"),
+            _ when (now - q.Timestamp).Duration() > _options.QueryValidity =>
+                (ErrorCodes.StaleQuery, $"the query was signed at {q.Timestamp:O}, more than {_options.QueryValidity} from ledger time {now:O}"),
+            _ when _options.Membership == MembershipMode.Permissioned && !MembershipChaincode.IsMember(_store.Snapshot, q.Reader) =>
+                (ErrorCodes.UnknownSender, $"{q.Reader} is not a member of this ledger"),
+            _ => null,
+        };
+        if (refusal is { } r)
+        {
+            throw new TransactionRejectedException(r.Code, $"Query refused: {r.Message}.");
+        }
+
+        return await ExecuteQueryAsync(q.Reader, q.Invocation, cancellationToken);
+    }
+
+    private async Task<string?> ExecuteQueryAsync(Address caller, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         if (!_chaincodes.TryGetValue(invocation.Chaincode, out IChaincode? chaincode))
         {
             throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"No chaincode named '{invocation.Chaincode}' is deployed.");
@@ -157,9 +204,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         }
 
         StateSnapshot snapshot = _store.Snapshot;
-        DateTimeOffset now = _options.Clock.GetUtcNow();
-        DateTimeOffset time = now > Head.Timestamp ? now : Head.Timestamp;
-        var context = new ChaincodeContext(chaincode.Name, caller ?? Address.Zero, default, time, isReadOnly: true, snapshot,
+        var context = new ChaincodeContext(chaincode.Name, caller, default, await GetTimeAsync(cancellationToken), isReadOnly: true, snapshot,
             key => _store.History(key, snapshot.BlockNumber));
         try
         {

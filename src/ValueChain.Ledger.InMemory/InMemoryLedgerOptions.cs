@@ -23,6 +23,13 @@ public sealed class InMemoryLedgerOptions
     /// <summary>Whether opening a persisted ledger verifies every block first (the default) or trusts the file.</summary>
     public bool VerifyOnOpen { get; set; } = true;
 
+    /// <summary>
+    /// How far a signed query's timestamp may lie from ledger time, either way (default two minutes).
+    /// Older or later queries are refused with <see cref="ErrorCodes.StaleQuery"/>, so a captured signed
+    /// query cannot be replayed to read confidential state later.
+    /// </summary>
+    public TimeSpan QueryValidity { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Who may submit transactions.</summary>
     public MembershipMode Membership { get; set; } = MembershipMode.Permissioned;
 

@@ -25,6 +25,11 @@ public sealed class InMemoryLedgerOptionsValidator : IValidateOptions<InMemoryLe
             failures.Add($"InMemoryLedgerOptions.BlockLinger must not be negative, not {options.BlockLinger}.");
         }
 
+        if (options.QueryValidity <= TimeSpan.Zero)
+        {
+            failures.Add($"InMemoryLedgerOptions.QueryValidity must be positive (how far a signed query's timestamp may lie from ledger time), not {options.QueryValidity}.");
+        }
+
         if (options.Membership == MembershipMode.Permissioned && options.Admins.Count == 0)
         {
             failures.Add("A permissioned embedded ledger needs at least one admin: add one to InMemoryLedgerOptions.Admins, or set Membership = MembershipMode.Open for a demo or test.");

@@ -92,7 +92,7 @@ public sealed class ClockAndOptionsTests
 
         Assert.True(receipt.Succeeded);
         Assert.Same(gateway, provider.GetRequiredService<ILedgerTimeControl>());
-        Assert.Equal("\"works\"", await gateway.EvaluateAsync(new ContractInvocation(ConformanceChaincode.ChaincodeName, "get", """{"key":"di"}""")));
+        Assert.Equal("\"works\"", await gateway.EvaluateAsync(null, new ContractInvocation(ConformanceChaincode.ChaincodeName, "get", """{"key":"di"}""")));
     }
 
     [Fact]

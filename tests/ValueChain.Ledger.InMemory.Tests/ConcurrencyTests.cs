@@ -30,7 +30,7 @@ public sealed class ConcurrencyTests
             int reads = 0;
             while (!stop.IsCancellationRequested)
             {
-                long total = long.Parse((await ledger.EvaluateAsync(Call("total", new { })))!, CultureInfo.InvariantCulture);
+                long total = long.Parse((await ledger.EvaluateAsync(null, Call("total", new { })))!, CultureInfo.InvariantCulture);
                 Assert.Equal(Supply, total);
                 reads++;
             }
@@ -78,7 +78,7 @@ public sealed class ConcurrencyTests
             Assert.Equal(Enumerable.Range(0, (int)expected).Select(i => (ulong)i), nonces);
         }
 
-        Assert.Equal(Supply.ToString(CultureInfo.InvariantCulture), await ledger.EvaluateAsync(Call("total", new { })));
+        Assert.Equal(Supply.ToString(CultureInfo.InvariantCulture), await ledger.EvaluateAsync(null, Call("total", new { })));
         Assert.True((await ledger.VerifyAsync()).IsValid);
     }
 }

@@ -34,8 +34,8 @@ public sealed class MembershipTests
 
         Assert.Equal(TransactionStatus.Failed, receipt.Status);
         Assert.Equal(ErrorCodes.Unauthorized, receipt.ErrorCode);
-        Assert.Equal("null", await ledger.EvaluateAsync(Membership("getRole", TestLedgers.Signer("friend").Address)));
-        Assert.Equal("\"member\"", await ledger.EvaluateAsync(Membership("getRole", TestLedgers.Members[1].Address)));
+        Assert.Equal("null", await ledger.EvaluateAsync(null, Membership("getRole", TestLedgers.Signer("friend").Address)));
+        Assert.Equal("\"member\"", await ledger.EvaluateAsync(null, Membership("getRole", TestLedgers.Members[1].Address)));
     }
 
     [Fact]
@@ -46,6 +46,6 @@ public sealed class MembershipTests
         TransactionReceipt receipt = await ledger.SubmitAsync(TestLedgers.Admin, Membership("removeMember", TestLedgers.Admin.Address));
 
         Assert.Equal(ErrorCodes.Conflict, receipt.ErrorCode);
-        Assert.Equal("\"admin\"", await ledger.EvaluateAsync(Membership("getRole", TestLedgers.Admin.Address)));
+        Assert.Equal("\"admin\"", await ledger.EvaluateAsync(null, Membership("getRole", TestLedgers.Admin.Address)));
     }
 }

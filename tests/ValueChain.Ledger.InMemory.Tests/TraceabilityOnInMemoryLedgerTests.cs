@@ -12,6 +12,6 @@ public sealed class TraceabilityOnInMemoryLedgerTests : TraceabilityConformance
         InMemoryLedger ledger = InMemoryLedger.Open(
             TestLedgers.Options(o => { o.Membership = MembershipMode.Open; o.Clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero)); }),
             [new TraceabilityChaincode(options)]);
-        return Task.FromResult(new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(ledger), ledger, ledger));
+        return Task.FromResult(new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(ledger), ledger, ledger, ledger));
     }
 }

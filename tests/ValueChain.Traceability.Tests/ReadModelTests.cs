@@ -16,7 +16,7 @@ public abstract class ReadModelTests
         await using CaseStudyLedger ledger = CaseStudyLedger.Start();
         await ledger.RunAsync();
         Func<DbConnection> db = await NewDatabaseAsync();
-        var projection = new TraceabilityProjection(ledger.Contract, db, participant: Oem.Address);
+        var projection = new TraceabilityProjection(ledger.Contract, db, participant: Oem);
         await projection.EnsureSchemaAsync();
 
         int applied = await projection.CatchUpAsync();
@@ -44,7 +44,7 @@ public abstract class ReadModelTests
         await ledger.RunAsync();
         Func<DbConnection> interrupted = await NewDatabaseAsync();
         var crashingSink = new CrashingSink(crashAfter: 5);
-        var first = new TraceabilityProjection(ledger.Contract, interrupted, Oem.Address, crashingSink);
+        var first = new TraceabilityProjection(ledger.Contract, interrupted, Oem, crashingSink);
         await first.EnsureSchemaAsync();
 
         await Assert.ThrowsAsync<IOException>(() => first.CatchUpAsync());
@@ -52,13 +52,13 @@ public abstract class ReadModelTests
         Assert.InRange(stoppedAt, 1, ledger.Ledger.Head.Number);
 
         var sink = new RecordingSink();
-        var restarted = new TraceabilityProjection(ledger.Contract, interrupted, Oem.Address, sink);
+        var restarted = new TraceabilityProjection(ledger.Contract, interrupted, Oem, sink);
         await restarted.EnsureSchemaAsync();
         await restarted.CatchUpAsync();
         Assert.Equal(0, await restarted.CatchUpAsync());
 
         Func<DbConnection> fresh = await NewDatabaseAsync();
-        var rebuild = new TraceabilityProjection(ledger.Contract, fresh, Oem.Address);
+        var rebuild = new TraceabilityProjection(ledger.Contract, fresh, Oem);
         await rebuild.EnsureSchemaAsync();
         await rebuild.CatchUpAsync();
 

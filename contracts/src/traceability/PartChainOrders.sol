@@ -171,6 +171,7 @@ abstract contract PartChainOrders is PartChainParts {
 
     /// @notice An order, for its buyer, supplier and logistics provider only (`caller` as the port names it).
     function orderFor(address caller, string calldata orderId) external view returns (Order memory) {
+        _requireParticipant(caller);
         bytes32 key = keccak256(bytes(orderId));
         if (_orders[key].status != 0 && !_isParty[key][caller]) revert Unauthorized(caller, "for the order's parties only");
         return _orders[key];
@@ -178,6 +179,7 @@ abstract contract PartChainOrders is PartChainParts {
 
     /// @notice A delivery, for its order's parties only.
     function deliveryFor(address caller, string calldata deliveryId) external view returns (Delivery memory) {
+        _requireParticipant(caller);
         Delivery storage found = _deliveries[keccak256(bytes(deliveryId))];
         if (found.status != 0 && !_isParty[keccak256(bytes(found.orderId))][caller]) revert Unauthorized(caller, "for the order's parties only");
         return found;
@@ -185,6 +187,7 @@ abstract contract PartChainOrders is PartChainParts {
 
     /// @notice The orders `caller` is a party of, in the order it became one (the port's open orders are those Open or InDelivery).
     function ordersOf(address caller) external view returns (Order[] memory found) {
+        _requireParticipant(caller);
         bytes32[] storage keys = _ordersOf[caller];
         found = new Order[](keys.length);
         for (uint256 i = 0; i < keys.length; i++) {
@@ -192,6 +195,12 @@ abstract contract PartChainOrders is PartChainParts {
         }
     }
 
+    /// @notice The part ids of a delivery: what its custody moves carry, which every participant sees in the parts' histories.
+    function deliveryPartIds(string calldata deliveryId) external view returns (string[] memory) {
+        return _deliveries[keccak256(bytes(deliveryId))].partIds;
+    }
+
+    /// @notice The rejections recorded for a delivery (visible to all: counterfeits must be seen).
     function rejections(string calldata deliveryId) external view returns (Rejection[] memory) {
         return _rejections[keccak256(bytes(deliveryId))];
     }

@@ -117,6 +117,13 @@ abstract contract PartChainParticipants {
         revert Unauthorized(msg.sender, "this needs another role");
     }
 
+    /// @notice Reverts unless `account` is an active participant: restricted reads are for participants only.
+    function _requireParticipant(address account) internal view {
+        Participant storage p = _participants[account];
+        if (p.account == address(0)) revert Unauthorized(account, "not a PartChain participant");
+        if (p.revokedAt != 0) revert Unauthorized(account, "revoked");
+    }
+
     function _admin() internal view returns (Participant storage p) {
         p = _caller(new uint8[](0));
         if (!p.isAdmin) revert Unauthorized(msg.sender, "not an admin");

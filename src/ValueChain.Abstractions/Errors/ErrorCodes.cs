@@ -71,4 +71,10 @@ public static class ErrorCodes
 
     /// <summary>A stored ledger does not verify (a hash, root or signature does not match).</summary>
     public const string LedgerCorrupted = "ledger_corrupted";
+
+    /// <summary>A signed query's signature does not match its reader (or covers other data: another chaincode, function or arguments).</summary>
+    public const string BadQuerySignature = "bad_query_signature";
+
+    /// <summary>A signed query's timestamp lies outside the window the ledger accepts (too old, or ahead of ledger time).</summary>
+    public const string StaleQuery = "stale_query";
 }

@@ -30,11 +30,11 @@ public sealed class ChaincodeClient
         return (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
     }
 
-    /// <summary>Evaluates a query and reads its JSON result (default when the chaincode answers null).</summary>
-    public async Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, Address? caller, CancellationToken cancellationToken)
+    /// <summary>Evaluates a query as <paramref name="caller"/> (null: anonymously) and reads its JSON result (default when the chaincode answers null).</summary>
+    public async Task<TResult?> EvaluateAsync<TArgs, TResult>(ISigner? caller, string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
         var invocation = new ContractInvocation(_chaincode, function, JsonSerializer.Serialize(arguments, argumentType));
-        string? json = await _gateway.EvaluateAsync(invocation, caller, cancellationToken);
+        string? json = await _gateway.EvaluateAsync(caller, invocation, cancellationToken);
         return json is null ? default : JsonSerializer.Deserialize(json, resultType);
     }
 }

@@ -15,12 +15,18 @@ public interface IContractGateway
     /// <exception cref="TransactionRejectedException">The ledger refused the transaction before executing it.</exception>
     Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs a read-only invocation against the latest committed state and returns its JSON result.</summary>
+    /// <summary>
+    /// Runs a read-only invocation against the latest committed state and returns its JSON result.
+    /// A query whose answer depends on who asks is signed by <paramref name="caller"/>: the ledger
+    /// checks the signature before it executes anything, and the chaincode sees the recovered address
+    /// as <see cref="IChaincodeContext.Caller"/>. No driver takes a caller's address on trust.
+    /// </summary>
+    /// <param name="caller">The signer the query is evaluated as, or null for an anonymous query (the chaincode then sees <see cref="Address.Zero"/>, which no participant holds).</param>
     /// <param name="invocation">The query.</param>
-    /// <param name="caller">The address the chaincode sees as caller (for reads restricted by role), or null.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <exception cref="ChaincodeException">The query failed.</exception>
-    Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default);
+    /// <exception cref="TransactionRejectedException">The ledger refused the query before executing it (bad, stale or foreign signature; unknown signer, chaincode or function).</exception>
+    Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default);
 
     /// <summary>The events of <paramref name="chaincode"/> in blocks [<paramref name="fromBlock"/>, <paramref name="toBlock"/>], in order.</summary>
     Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(string chaincode, long fromBlock, long toBlock, CancellationToken cancellationToken = default);

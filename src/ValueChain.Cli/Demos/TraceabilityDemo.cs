@@ -123,7 +123,7 @@ internal sealed class TraceabilityDemo : IDemo
         try
         {
             Func<System.Data.Common.DbConnection> readModel = () => new SqliteConnection($"Data Source={database};Pooling=False");
-            var projection = new TraceabilityProjection(chain, readModel, Key("OEM").Address);
+            var projection = new TraceabilityProjection(chain, readModel, Key("OEM"));
             await projection.EnsureSchemaAsync(cancellationToken);
             int events = await projection.CatchUpAsync(cancellationToken);
             var recall = new TraceabilityRecall(readModel, chain);

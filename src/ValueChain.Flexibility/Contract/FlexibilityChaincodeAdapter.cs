@@ -146,5 +146,5 @@ public sealed class FlexibilityChaincodeAdapter : IFlexibilityContract
     }
 
     private Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken) =>
-        _chaincode.EvaluateAsync(function, arguments, argumentType, resultType, null, cancellationToken);
+        _chaincode.EvaluateAsync(null, function, arguments, argumentType, resultType, cancellationToken);
 }

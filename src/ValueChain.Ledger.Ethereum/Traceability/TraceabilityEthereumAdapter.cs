@@ -167,22 +167,22 @@ public sealed class TraceabilityEthereumAdapter : ITraceabilityContract
         [.. (await Chain(null).ComponentsAsync(assemblyId ?? "", cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)];
 
     /// <inheritdoc />
-    public async Task<Order?> GetOrderAsync(Address caller, string orderId, CancellationToken cancellationToken = default)
+    public async Task<Order?> GetOrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken = default)
     {
-        OnChain.Order order = await ContractFailures.AsChaincodeAsync(() => Chain(null).OrderForAsync(caller, orderId ?? "", cancellationToken)).ConfigureAwait(false);
+        OnChain.Order order = await ContractFailures.AsChaincodeAsync(() => Chain(null).OrderForAsync(ReaderOf(reader), orderId ?? "", cancellationToken)).ConfigureAwait(false);
         return order.Status == 0 ? null : OrderOf(order);
     }
 
     /// <inheritdoc />
-    public async Task<Delivery?> GetDeliveryAsync(Address caller, string deliveryId, CancellationToken cancellationToken = default)
+    public async Task<Delivery?> GetDeliveryAsync(ISigner reader, string deliveryId, CancellationToken cancellationToken = default)
     {
-        OnChain.Delivery d = await ContractFailures.AsChaincodeAsync(() => Chain(null).DeliveryForAsync(caller, deliveryId ?? "", cancellationToken)).ConfigureAwait(false);
+        OnChain.Delivery d = await ContractFailures.AsChaincodeAsync(() => Chain(null).DeliveryForAsync(ReaderOf(reader), deliveryId ?? "", cancellationToken)).ConfigureAwait(false);
         return d.Status == 0 ? null : new Delivery(d.DeliveryId, d.OrderId, d.Lsp, d.PartIds, (DeliveryStatus)d.Status);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(Address caller, CancellationToken cancellationToken = default) =>
-        [.. (await Chain(null).OrdersOfAsync(caller, cancellationToken).ConfigureAwait(false))
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(ISigner reader, CancellationToken cancellationToken = default) =>
+        [.. (await Chain(null).OrdersOfAsync(ReaderOf(reader), cancellationToken).ConfigureAwait(false))
             .Select(OrderOf)
             .Where(o => o.Status is OrderStatus.Open or OrderStatus.InDelivery)
             .OrderBy(o => o.OrderId, StringComparer.Ordinal)];
@@ -305,4 +305,12 @@ public sealed class TraceabilityEthereumAdapter : ITraceabilityContract
         new(o.OrderId, o.Buyer, o.Supplier, o.PartNumber, (int)o.Quantity, Time(o.RequestedDeliveryDate), (OrderStatus)o.Status);
 
     private static IReadOnlyList<RejectedPart> RejectedParts(IReadOnlyList<OnChain.RejectedPart> parts) => [.. parts.Select(p => new RejectedPart(p.PartId, (RejectionReason)p.Reason))];
+
+    // On Ethereum every node operator reads all contract state: the reader's address only selects what
+    // an honest client is shown (see the port's documentation).
+    private static Address ReaderOf(ISigner reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.Address;
+    }
 }

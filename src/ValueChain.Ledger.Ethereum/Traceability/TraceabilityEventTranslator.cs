@@ -88,14 +88,14 @@ internal sealed class TraceabilityEventTranslator(SignerClients clients, Traceab
 
         if (OnChain.PickedUpEvent.TryDecode(log, out OnChain.PickedUpEvent? picked))
         {
-            OnChain.Delivery delivery = await chain.DeliveryForAsync(picked.To, picked.DeliveryId, ct).ConfigureAwait(false);
-            return (TraceabilityEvents.PickedUp, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(picked.DeliveryId, delivery.PartIds, picked.From, picked.To, PartStatus.InTransit)));
+            var partIds = await chain.DeliveryPartIdsAsync(picked.DeliveryId, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.PickedUp, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(picked.DeliveryId, partIds, picked.From, picked.To, PartStatus.InTransit)));
         }
 
         if (OnChain.DeliveryAcceptedEvent.TryDecode(log, out OnChain.DeliveryAcceptedEvent? accepted))
         {
-            OnChain.Delivery delivery = await chain.DeliveryForAsync(accepted.To, accepted.DeliveryId, ct).ConfigureAwait(false);
-            return (TraceabilityEvents.DeliveryAccepted, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(accepted.DeliveryId, delivery.PartIds, accepted.From, accepted.To, PartStatus.Active)));
+            var partIds = await chain.DeliveryPartIdsAsync(accepted.DeliveryId, ct).ConfigureAwait(false);
+            return (TraceabilityEvents.DeliveryAccepted, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(accepted.DeliveryId, partIds, accepted.From, accepted.To, PartStatus.Active)));
         }
 
         if (OnChain.HandoverRejectedEvent.TryDecode(log, out OnChain.HandoverRejectedEvent? rejected))

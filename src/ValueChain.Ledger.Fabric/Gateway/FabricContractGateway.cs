@@ -33,12 +33,7 @@ public sealed class FabricContractGateway : IContractGateway
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(invocation);
-        if (!_wallet.TryGet(signer.Address, out FabricIdentity identity, out IFabricSigner fabricSigner))
-        {
-            throw new TransactionRejectedException(ErrorCodes.UnknownSender,
-                $"No Fabric identity is registered for {signer.Address}: add its certificate and key to the FabricWallet.");
-        }
-
+        (FabricIdentity identity, IFabricSigner fabricSigner) = IdentityOf(signer);
         try
         {
             FabricSubmitResult result = await _client.SubmitAsync(identity, fabricSigner, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
@@ -64,14 +59,27 @@ public sealed class FabricContractGateway : IContractGateway
     }
 
     /// <inheritdoc />
-    public async Task<string?> EvaluateAsync(ContractInvocation invocation, Address? caller = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// A query with a <paramref name="caller"/> is an evaluate proposal signed by the Fabric identity the
+    /// wallet holds for that signer, so the chaincode host maps its creator exactly as for a submit. An
+    /// anonymous query goes out under the client's own identity, which holds no participant's address.
+    /// </remarks>
+    public async Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         try
         {
-            ReadOnlyMemory<byte> result = caller is { } address && _wallet.TryGet(address, out FabricIdentity identity, out IFabricSigner signer)
-                ? await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false)
-                : await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<byte> result;
+            if (caller is null)
+            {
+                result = await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                (FabricIdentity identity, IFabricSigner signer) = IdentityOf(caller);
+                result = await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            }
+
             return ResultOf(result);
         }
         catch (FabricChaincodeException e)
@@ -123,4 +131,11 @@ public sealed class FabricContractGateway : IContractGateway
     private string Deployed(string chaincode) => _deployedNames.TryGetValue(chaincode, out string? name) ? name : chaincode;
 
     private static string? ResultOf(ReadOnlyMemory<byte> payload) => payload.IsEmpty ? null : Encoding.UTF8.GetString(payload.Span);
+
+    // Writes and signed reads alike go out under the wallet's identity for the signer, never another.
+    private (FabricIdentity Identity, IFabricSigner Signer) IdentityOf(ISigner signer) =>
+        _wallet.TryGet(signer.Address, out FabricIdentity identity, out IFabricSigner fabricSigner)
+            ? (identity, fabricSigner)
+            : throw new TransactionRejectedException(ErrorCodes.UnknownSender,
+                $"No Fabric identity is registered for {signer.Address}: add its certificate and key to the FabricWallet.");
 }

@@ -19,10 +19,11 @@ internal sealed record CreateDeliveryArgs(string DeliveryId, string OrderId, Add
 
 internal sealed record HandoverArgs(string DeliveryId, IReadOnlyList<string> ScannedPartIds, Location Location);
 
-internal sealed record CallerIdArgs(Address Caller, string Id);
-
 internal sealed record CommandResult(HandoverRejection? Rejection);
 
 internal sealed record StoredEvent(PartEventType Type, Address Actor, Location? Location, DateTimeOffset Time, TxId TransactionId, string? Related);
 
 internal sealed record ProposeCorrectionArgs(string CorrectionId, string PartId, Address To, string Reason);
+
+/// <summary>No arguments.</summary>
+internal sealed record EmptyArgs;

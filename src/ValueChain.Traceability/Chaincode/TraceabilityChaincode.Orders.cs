@@ -110,42 +110,47 @@ public sealed partial class TraceabilityChaincode
             ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Delivery {deliveryId} does not exist.");
     }
 
-    // Order and delivery details are for the order's buyer, supplier and logistics provider only.
-    private static async Task<Order?> OrderForAsync(TraceabilityStore store, CallerIdArgs args)
+    // Order and delivery details are for the order's buyer, supplier and logistics provider only. The
+    // reader is the signer of the query (the context's caller), never an argument; an anonymous query
+    // has no participant behind it and is refused before anything is looked up.
+    private async Task<Order?> OrderForAsync(TraceabilityStore store, string orderId)
     {
-        if (await store.GetAsync(TraceabilityKeys.Order(args.Id), Json.Order) is not { } order)
+        Participant reader = await CallerAsync(store);
+        if (await store.GetAsync(TraceabilityKeys.Order(orderId), Json.Order) is not { } order)
         {
             return null;
         }
 
-        await EnsurePartyAsync(store, order, args.Caller);
+        await EnsurePartyAsync(store, order, reader.Address);
         return order;
     }
 
-    private static async Task<Delivery?> DeliveryForAsync(TraceabilityStore store, CallerIdArgs args)
+    private async Task<Delivery?> DeliveryForAsync(TraceabilityStore store, string deliveryId)
     {
-        if (await store.GetAsync(TraceabilityKeys.Delivery(args.Id), Json.Delivery) is not { } delivery)
+        Participant reader = await CallerAsync(store);
+        if (await store.GetAsync(TraceabilityKeys.Delivery(deliveryId), Json.Delivery) is not { } delivery)
         {
             return null;
         }
 
-        await EnsurePartyAsync(store, await OrderAsync(store, delivery.OrderId), args.Caller);
+        await EnsurePartyAsync(store, await OrderAsync(store, delivery.OrderId), reader.Address);
         return delivery;
     }
 
-    private static async Task EnsurePartyAsync(TraceabilityStore store, Order order, Address caller)
+    private static async Task EnsurePartyAsync(TraceabilityStore store, Order order, Address reader)
     {
-        bool isParty = caller == order.Buyer || caller == order.Supplier || await store.ExistsAsync(TraceabilityKeys.OrderOf(caller, order.OrderId));
+        bool isParty = reader == order.Buyer || reader == order.Supplier || await store.ExistsAsync(TraceabilityKeys.OrderOf(reader, order.OrderId));
         if (!isParty)
         {
             throw new ChaincodeException(ErrorCodes.Unauthorized, $"Order {order.OrderId} is visible to its buyer, supplier and logistics provider only.");
         }
     }
 
-    private static async Task<List<Order>> OpenOrdersAsync(TraceabilityStore store, Address caller)
+    private async Task<List<Order>> OpenOrdersAsync(TraceabilityStore store)
     {
+        Participant reader = await CallerAsync(store);
         var orders = new List<Order>();
-        foreach (string orderId in await store.IdsUnderAsync("ix-order", caller.ToLowerHex()))
+        foreach (string orderId in await store.IdsUnderAsync("ix-order", reader.Address.ToLowerHex()))
         {
             Order order = (await store.GetAsync(TraceabilityKeys.Order(orderId), Json.Order))!;
             if (order.Status is OrderStatus.Open or OrderStatus.InDelivery)

@@ -61,9 +61,9 @@ public sealed partial class TraceabilityChaincode : IChaincode
             ["getPartsByBatch"] = async (s, a) => Serialize(await PartsAsync(s, "ix-batch", Parse(a, Json.IdArgs).Id), Json.ListPart),
             ["getPartsByOwner"] = async (s, a) => Serialize(await PartsAsync(s, "ix-owner", Parse(a, Json.AddressArgs).Address.ToLowerHex()), Json.ListPart),
             ["getComponents"] = async (s, a) => Serialize(await s.IdsUnderAsync("ix-component", Parse(a, Json.IdArgs).Id), Json.ListString),
-            ["getOrder"] = async (s, a) => Serialize(await OrderForAsync(s, Parse(a, Json.CallerIdArgs)), Json.Order),
-            ["getDelivery"] = async (s, a) => Serialize(await DeliveryForAsync(s, Parse(a, Json.CallerIdArgs)), Json.Delivery),
-            ["getOpenOrders"] = async (s, a) => Serialize(await OpenOrdersAsync(s, Parse(a, Json.AddressArgs).Address), Json.ListOrder),
+            ["getOrder"] = async (s, a) => Serialize(await OrderForAsync(s, Parse(a, Json.IdArgs).Id), Json.Order),
+            ["getDelivery"] = async (s, a) => Serialize(await DeliveryForAsync(s, Parse(a, Json.IdArgs).Id), Json.Delivery),
+            ["getOpenOrders"] = async (s, a) => Serialize(await OpenOrdersAsync(s), Json.ListOrder),
             ["getRejections"] = async (s, a) => Serialize(await s.ValuesUnderAsync(Json.HandoverRejection, "rejection", Parse(a, Json.IdArgs).Id), Json.ListHandoverRejection),
             ["checkAuthenticity"] = async (s, a) => Serialize(await AuthenticityAsync(s, Parse(a, Json.IdArgs).Id), Json.AuthenticityReport),
         }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -26,7 +26,7 @@ namespace ValueChain.Traceability;
 [JsonSerializable(typeof(PlaceOrderArgs))]
 [JsonSerializable(typeof(CreateDeliveryArgs))]
 [JsonSerializable(typeof(HandoverArgs))]
-[JsonSerializable(typeof(CallerIdArgs))]
+[JsonSerializable(typeof(EmptyArgs))]
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(StoredEvent))]
 [JsonSerializable(typeof(CustodyMove))]

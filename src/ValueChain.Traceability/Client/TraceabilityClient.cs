@@ -72,13 +72,13 @@ public sealed class TraceabilityClient
         _contract.AcceptDeliveryAsync(_signer, deliveryId, scannedPartIds, location, cancellationToken);
 
     /// <summary>An order this participant is party to.</summary>
-    public Task<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default) => _contract.GetOrderAsync(Address, orderId, cancellationToken);
+    public Task<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default) => _contract.GetOrderAsync(_signer, orderId, cancellationToken);
 
     /// <summary>A delivery this participant is party to.</summary>
-    public Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken = default) => _contract.GetDeliveryAsync(Address, deliveryId, cancellationToken);
+    public Task<Delivery?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken = default) => _contract.GetDeliveryAsync(_signer, deliveryId, cancellationToken);
 
     /// <summary>This participant's open orders (as buyer, supplier or logistics provider).</summary>
-    public Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken cancellationToken = default) => _contract.GetOpenOrdersAsync(Address, cancellationToken);
+    public Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken cancellationToken = default) => _contract.GetOpenOrdersAsync(_signer, cancellationToken);
 
     /// <summary>The parts this participant holds.</summary>
     public Task<IReadOnlyList<Part>> GetInventoryAsync(CancellationToken cancellationToken = default) => _contract.GetPartsByOwnerAsync(Address, cancellationToken);

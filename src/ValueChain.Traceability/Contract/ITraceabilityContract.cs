@@ -5,7 +5,8 @@ namespace ValueChain.Traceability;
 /// <see cref="TraceabilityReceipt"/>; a failed handover is not an exception but a recorded
 /// <see cref="HandoverRejection"/> in the receipt. Invalid calls (unknown caller, wrong role, revoked
 /// participant, malformed input, unknown part) throw a <see cref="ChaincodeException"/> with a stable
-/// code and change nothing. Queries that carry a <c>caller</c> apply the confidentiality rules for it.
+/// code and change nothing. Queries that take a <c>reader</c> are signed by it and apply the
+/// confidentiality rules to the address the ledger recovers from that signature.
 /// </summary>
 public interface ITraceabilityContract
 {
@@ -78,16 +79,27 @@ public interface ITraceabilityContract
     /// <summary>The direct components of an assembly.</summary>
     Task<IReadOnlyList<string>> GetComponentsAsync(string assemblyId, CancellationToken cancellationToken = default);
 
-    /// <summary>An order, visible only to its buyer, supplier and logistics provider.</summary>
+    /// <summary>
+    /// An order, visible only to its buyer, supplier and logistics provider: the query is signed by
+    /// <paramref name="reader"/>. On Ethereum every node operator can read all contract state; there
+    /// the check only keeps honest clients honest.
+    /// </summary>
     /// <exception cref="ChaincodeException"><see cref="ErrorCodes.Unauthorized"/> for anyone else.</exception>
-    Task<Order?> GetOrderAsync(Address caller, string orderId, CancellationToken cancellationToken = default);
+    Task<Order?> GetOrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken = default);
 
-    /// <summary>A delivery, visible only to the order's buyer, supplier and logistics provider.</summary>
+    /// <summary>
+    /// A delivery, visible only to the order's buyer, supplier and logistics provider: the query is
+    /// signed by <paramref name="reader"/>. On Ethereum every node operator can read all contract state.
+    /// </summary>
     /// <exception cref="ChaincodeException"><see cref="ErrorCodes.Unauthorized"/> for anyone else.</exception>
-    Task<Delivery?> GetDeliveryAsync(Address caller, string deliveryId, CancellationToken cancellationToken = default);
+    Task<Delivery?> GetDeliveryAsync(ISigner reader, string deliveryId, CancellationToken cancellationToken = default);
 
-    /// <summary>The open orders and deliveries in which the caller is buyer, supplier or logistics provider.</summary>
-    Task<IReadOnlyList<Order>> GetOpenOrdersAsync(Address caller, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The open orders in which <paramref name="reader"/> (who signs the query) is buyer, supplier or
+    /// logistics provider. On Ethereum every node operator can read all contract state.
+    /// </summary>
+    /// <exception cref="ChaincodeException"><see cref="ErrorCodes.Unauthorized"/> for a reader who is not a participant.</exception>
+    Task<IReadOnlyList<Order>> GetOpenOrdersAsync(ISigner reader, CancellationToken cancellationToken = default);
 
     /// <summary>The rejections recorded for a delivery (visible to all: counterfeits must be seen).</summary>
     Task<IReadOnlyList<HandoverRejection>> GetRejectionsAsync(string deliveryId, CancellationToken cancellationToken = default);

@@ -115,16 +115,16 @@ public sealed class TraceabilityChaincodeAdapter : ITraceabilityContract
         await EvaluateAsync("getComponents", new IdArgs(assemblyId), Json.IdArgs, Json.ListString, cancellationToken) ?? [];
 
     /// <inheritdoc />
-    public Task<Order?> GetOrderAsync(Address caller, string orderId, CancellationToken cancellationToken = default) =>
-        EvaluateAsync("getOrder", new CallerIdArgs(caller, orderId), Json.CallerIdArgs, Json.Order, cancellationToken, caller);
+    public Task<Order?> GetOrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getOrder", new IdArgs(orderId), Json.IdArgs, Json.Order, cancellationToken, Required(reader));
 
     /// <inheritdoc />
-    public Task<Delivery?> GetDeliveryAsync(Address caller, string deliveryId, CancellationToken cancellationToken = default) =>
-        EvaluateAsync("getDelivery", new CallerIdArgs(caller, deliveryId), Json.CallerIdArgs, Json.Delivery, cancellationToken, caller);
+    public Task<Delivery?> GetDeliveryAsync(ISigner reader, string deliveryId, CancellationToken cancellationToken = default) =>
+        EvaluateAsync("getDelivery", new IdArgs(deliveryId), Json.IdArgs, Json.Delivery, cancellationToken, Required(reader));
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(Address caller, CancellationToken cancellationToken = default) =>
-        await EvaluateAsync("getOpenOrders", new AddressArgs(caller), Json.AddressArgs, Json.ListOrder, cancellationToken, caller) ?? [];
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(ISigner reader, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync("getOpenOrders", new EmptyArgs(), Json.EmptyArgs, Json.ListOrder, cancellationToken, Required(reader)) ?? [];
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HandoverRejection>> GetRejectionsAsync(string deliveryId, CancellationToken cancellationToken = default) =>
@@ -149,6 +149,12 @@ public sealed class TraceabilityChaincodeAdapter : ITraceabilityContract
         return new TraceabilityReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events, rejection);
     }
 
-    private Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, Address? caller = null) =>
-        _chaincode.EvaluateAsync(function, arguments, argumentType, resultType, caller, cancellationToken);
+    private Task<TResult?> EvaluateAsync<TArgs, TResult>(string function, TArgs arguments, JsonTypeInfo<TArgs> argumentType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken, ISigner? reader = null) =>
+        _chaincode.EvaluateAsync(reader, function, arguments, argumentType, resultType, cancellationToken);
+
+    private static ISigner Required(ISigner reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader;
+    }
 }

@@ -15,15 +15,15 @@ public sealed class TraceabilityProjection
     private static readonly TraceabilityJsonContext Json = TraceabilityJsonContext.Default;
     private readonly ITraceabilityContract _contract;
     private readonly Func<DbConnection> _connect;
-    private readonly Address? _participant;
+    private readonly ISigner? _participant;
     private readonly IInventorySink? _sink;
 
     /// <summary>Creates a projection.</summary>
     /// <param name="contract">Where events and (for the participant's own orders) details come from.</param>
     /// <param name="connect">Creates an unopened connection to the read-model database.</param>
-    /// <param name="participant">Whose ERP this is: its orders and deliveries are projected; null projects parts and custody only.</param>
+    /// <param name="participant">Whose ERP this is: it signs the reads of its own orders and deliveries, which are projected; null projects parts and custody only.</param>
     /// <param name="sink">Told about inventory changes, or null.</param>
-    public TraceabilityProjection(ITraceabilityContract contract, Func<DbConnection> connect, Address? participant = null, IInventorySink? sink = null)
+    public TraceabilityProjection(ITraceabilityContract contract, Func<DbConnection> connect, ISigner? participant = null, IInventorySink? sink = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(connect);

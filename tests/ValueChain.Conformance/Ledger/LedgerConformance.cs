@@ -20,7 +20,7 @@ public abstract class LedgerConformance
         new(Chaincode, function, JsonSerializer.Serialize(arguments));
 
     private static async Task<string?> GetAsync(IContractGateway gateway, string key) =>
-        JsonSerializer.Deserialize<string?>((await gateway.EvaluateAsync(Call("get", new { key })))!);
+        JsonSerializer.Deserialize<string?>((await gateway.EvaluateAsync(null, Call("get", new { key })))!);
 
     [Fact]
     public async Task A_submitted_write_is_committed_with_a_receipt_and_read_back()
@@ -106,8 +106,8 @@ public abstract class LedgerConformance
             await ledger.Gateway.SubmitAsync(ledger.Members[0], Call("put", new { key, value = key.ToUpperInvariant() }));
         }
 
-        string? bounded = await ledger.Gateway.EvaluateAsync(Call("range", new { start = "a", end = "c" }));
-        string? open = await ledger.Gateway.EvaluateAsync(Call("range", new { start = "b", end = "" }));
+        string? bounded = await ledger.Gateway.EvaluateAsync(null, Call("range", new { start = "a", end = "c" }));
+        string? open = await ledger.Gateway.EvaluateAsync(null, Call("range", new { start = "b", end = "" }));
 
         Assert.Equal("""[["a","A"],["ab","AB"],["b","B"]]""", bounded);
         Assert.Equal("""[["b","B"],["c","C"],["d","D"]]""", open);
@@ -123,7 +123,7 @@ public abstract class LedgerConformance
         await ledger.Gateway.SubmitAsync(member, Call("fail", new { key = "h", code = "x" }));
         TxId third = (await ledger.Gateway.SubmitAsync(member, Call("delete", new { key = "h" }))).TransactionId;
 
-        JsonArray history = JsonNode.Parse((await ledger.Gateway.EvaluateAsync(Call("history", new { key = "h" })))!)!.AsArray();
+        JsonArray history = JsonNode.Parse((await ledger.Gateway.EvaluateAsync(null, Call("history", new { key = "h" })))!)!.AsArray();
 
         Assert.Equal(3, history.Count);
         Assert.Equal([first.ToString(), second.ToString(), third.ToString()], history.Select(v => v!["tx"]!.GetValue<string>()));
@@ -173,11 +173,26 @@ public abstract class LedgerConformance
     }
 
     [Fact]
+    public async Task The_caller_of_a_signed_query_is_its_signer()
+    {
+        await using LedgerUnderTest ledger = await StartLedgerAsync();
+
+        foreach (ISigner member in ledger.Members)
+        {
+            Assert.Equal(JsonSerializer.Serialize(member.Address.ToString()), await ledger.Gateway.EvaluateAsync(member, Call("whoami", new { })));
+        }
+
+        // An anonymous query runs as no member.
+        string? anonymous = await ledger.Gateway.EvaluateAsync(null, Call("whoami", new { }));
+        Assert.DoesNotContain(ledger.Members, m => JsonSerializer.Serialize(m.Address.ToString()) == anonymous);
+    }
+
+    [Fact]
     public async Task A_query_cannot_write()
     {
         await using LedgerUnderTest ledger = await StartLedgerAsync();
 
-        var error = await Assert.ThrowsAsync<ChaincodeException>(() => ledger.Gateway.EvaluateAsync(Call("put", new { key = "q", value = "1" })));
+        var error = await Assert.ThrowsAsync<ChaincodeException>(() => ledger.Gateway.EvaluateAsync(null, Call("put", new { key = "q", value = "1" })));
 
         Assert.Equal(ErrorCodes.ReadOnly, error.Code);
         Assert.Null(await GetAsync(ledger.Gateway, "q"));
@@ -193,7 +208,7 @@ public abstract class LedgerConformance
 
         Assert.All(receipts, r => Assert.True(r.Succeeded));
         Assert.Equal(40, receipts.Select(r => r.TransactionId).Distinct().Count());
-        JsonArray all = JsonNode.Parse((await ledger.Gateway.EvaluateAsync(Call("range", new { start = "c/", end = "c0" })))!)!.AsArray();
+        JsonArray all = JsonNode.Parse((await ledger.Gateway.EvaluateAsync(null, Call("range", new { start = "c/", end = "c0" })))!)!.AsArray();
         Assert.Equal(40, all.Count);
     }
 

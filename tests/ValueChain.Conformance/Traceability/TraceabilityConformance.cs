@@ -1,3 +1,4 @@
+using ValueChain.Ledger;
 using ValueChain.Traceability;
 using Xunit;
 using static ValueChain.Conformance.Traceability.TraceabilityActors;
@@ -182,21 +183,21 @@ public abstract class TraceabilityConformance
         TraceabilityReceipt pickUp = await c.PickUpAsync(Lsp, "D-1", ["P-2", "P-1"], Plant);
         Assert.True(pickUp.Accepted);
         Assert.Equal((Lsp.Address, PartStatus.InTransit), ((await c.GetPartAsync("P-1"))!.Owner, (await c.GetPartAsync("P-1"))!.Status));
-        Assert.Equal(DeliveryStatus.PickedUp, (await c.GetDeliveryAsync(Oem.Address, "D-1"))!.Status);
+        Assert.Equal(DeliveryStatus.PickedUp, (await c.GetDeliveryAsync(Oem, "D-1"))!.Status);
 
         TraceabilityReceipt accepted = await c.AcceptDeliveryAsync(Oem, "D-1", ["P-1", "P-2"], Plant);
 
         Assert.True(accepted.Accepted);
         Part part = (await c.GetPartAsync("P-2"))!;
         Assert.Equal((Oem.Address, PartStatus.Active), (part.Owner, part.Status));
-        Assert.Equal(OrderStatus.Fulfilled, (await c.GetOrderAsync(Oem.Address, "O-1"))!.Status);
+        Assert.Equal(OrderStatus.Fulfilled, (await c.GetOrderAsync(Oem, "O-1"))!.Status);
         Assert.Equal(["P-1", "P-2"], (await c.GetPartsByOwnerAsync(Oem.Address)).Select(p => p.PartId));
         Assert.Empty(await c.GetPartsByOwnerAsync(Tier2a.Address));
         Assert.Equal(
             [PartEventType.Registered, PartEventType.PickedUp, PartEventType.OwnershipTransferred, PartEventType.Delivered, PartEventType.OwnershipTransferred],
             (await c.GetHistoryAsync("P-1")).Select(e => e.Type));
         Assert.True((await c.CheckAuthenticityAsync("P-1")).IsAuthentic);
-        Assert.Empty(await c.GetOpenOrdersAsync(Oem.Address));
+        Assert.Empty(await c.GetOpenOrdersAsync(Oem));
     }
 
     [Theory]
@@ -232,7 +233,7 @@ public abstract class TraceabilityConformance
         Assert.Equal([new RejectedPart(offender, reason)], receipt.Rejection!.Parts);
         Assert.Contains(receipt.Events, e => e.Name == "HandoverRejected");
         Assert.Equal((Tier2a.Address, PartStatus.Active), ((await c.GetPartAsync("P-1"))!.Owner, (await c.GetPartAsync("P-1"))!.Status));
-        Assert.Equal(DeliveryStatus.Created, (await c.GetDeliveryAsync(Tier2a.Address, "D-1"))!.Status);
+        Assert.Equal(DeliveryStatus.Created, (await c.GetDeliveryAsync(Tier2a, "D-1"))!.Status);
         HandoverRejection seen = Assert.Single(await c.GetRejectionsAsync("D-1"));
         Assert.Equal((HandoverStage.PickUp, Lsp.Address), (seen.Stage, seen.RejectedBy));
         Assert.Equal(receipt.Rejection.Parts, seen.Parts);
@@ -271,7 +272,7 @@ public abstract class TraceabilityConformance
         Assert.Equal([new RejectedPart("", RejectionReason.Late)], receipt.Rejection!.Parts);
         Assert.Equal(HandoverStage.Acceptance, receipt.Rejection.Stage);
         Assert.Equal(Lsp.Address, (await c.GetPartAsync("P-1"))!.Owner);
-        Assert.Equal(OrderStatus.InDelivery, (await c.GetOrderAsync(Oem.Address, "O-1"))!.Status);
+        Assert.Equal(OrderStatus.InDelivery, (await c.GetOrderAsync(Oem, "O-1"))!.Status);
     }
 
     [Fact]
@@ -337,7 +338,7 @@ public abstract class TraceabilityConformance
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.CreateDeliveryAsync(Tier2a, "D-1", "O-1", Lsp.Address, ["P-1", "WRONG-PN"])));
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.CreateDeliveryAsync(Tier2a, "D-1", "O-1", Lsp.Address, ["P-1", "NOT-MINE"])));
         Assert.Equal(ErrorCodes.NotFound, await ErrorCodeAsync(() => c.CreateDeliveryAsync(Tier2a, "D-1", "O-9", Lsp.Address, ["P-1", "P-2"])));
-        Assert.Null(await c.GetDeliveryAsync(Oem.Address, "D-1"));
+        Assert.Null(await c.GetDeliveryAsync(Oem, "D-1"));
     }
 
     [Fact]
@@ -350,7 +351,7 @@ public abstract class TraceabilityConformance
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.DeclineOrderAsync(Tier2b, "O-1")));
         await c.DeclineOrderAsync(Tier2a, "O-1");
 
-        Assert.Equal(OrderStatus.Declined, (await c.GetOrderAsync(Oem.Address, "O-1"))!.Status);
+        Assert.Equal(OrderStatus.Declined, (await c.GetOrderAsync(Oem, "O-1"))!.Status);
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.DeclineOrderAsync(Tier2a, "O-1")));
     }
 
@@ -390,17 +391,76 @@ public abstract class TraceabilityConformance
         ITraceabilityContract c = ledger.Contract;
         await DeliverableOrderAsync(c, "P-1");
 
-        Assert.NotNull(await c.GetOrderAsync(Oem.Address, "O-1"));
-        Assert.NotNull(await c.GetOrderAsync(Tier2a.Address, "O-1"));
-        Assert.NotNull(await c.GetDeliveryAsync(Lsp.Address, "D-1"));
-        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetOrderAsync(Tier2b.Address, "O-1")));
-        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetDeliveryAsync(Tier1.Address, "D-1")));
-        Assert.Equal(["O-1"], (await c.GetOpenOrdersAsync(Lsp.Address)).Select(o => o.OrderId));
-        Assert.Empty(await c.GetOpenOrdersAsync(Tier2b.Address));
+        Assert.NotNull(await c.GetOrderAsync(Oem, "O-1"));
+        Assert.NotNull(await c.GetOrderAsync(Tier2a, "O-1"));
+        Assert.NotNull(await c.GetDeliveryAsync(Lsp, "D-1"));
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetOrderAsync(Tier2b, "O-1")));
+        Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetDeliveryAsync(Tier1, "D-1")));
+        Assert.Equal(["O-1"], (await c.GetOpenOrdersAsync(Lsp)).Select(o => o.OrderId));
+        Assert.Empty(await c.GetOpenOrdersAsync(Tier2b));
 
         // Part identity and custody history stay visible to every participant.
         Assert.NotNull(await c.GetPartAsync("P-1"));
         Assert.NotEmpty(await c.GetHistoryAsync("P-1"));
+    }
+
+    [Fact]
+    public async Task A_participant_reading_as_itself_cannot_see_another_companys_order_whatever_it_passes()
+    {
+        await using TraceabilityUnderTest ledger = await StartAsync();
+        ITraceabilityContract c = ledger.Contract;
+        await DeliverableOrderAsync(c, "P-1");
+
+        // The parties of the order read it, each signing as itself.
+        foreach (ISigner party in new ISigner[] { Oem, Tier2a, Lsp })
+        {
+            Assert.Equal("O-1", (await c.GetOrderAsync(party, "O-1"))!.OrderId);
+            Assert.Equal("D-1", (await c.GetDeliveryAsync(party, "D-1"))!.DeliveryId);
+            Assert.Equal(["O-1"], (await c.GetOpenOrdersAsync(party)).Select(o => o.OrderId));
+        }
+
+        // Other companies, signing as themselves, are refused or see nothing of it.
+        foreach (ISigner outsider in new ISigner[] { Tier1, Tier2b })
+        {
+            Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetOrderAsync(outsider, "O-1")));
+            Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.GetDeliveryAsync(outsider, "D-1")));
+            Assert.Empty(await c.GetOpenOrdersAsync(outsider));
+        }
+
+        if (ledger.Gateway is not { } gateway)
+        {
+            return; // Ethereum: no generic gateway; all contract state is public to node operators (see the port's docs).
+        }
+
+        // Beneath the port: naming the buyer in the arguments changes nothing, and an anonymous query is refused.
+        string buyer = Oem.Address.ToString();
+        (string Function, string Arguments)[] attempts =
+        [
+            ("getOrder", $$"""{"caller":"{{buyer}}","id":"O-1"}"""),
+            ("getDelivery", $$"""{"caller":"{{buyer}}","id":"D-1"}"""),
+            ("getOpenOrders", $$"""{"address":"{{buyer}}"}"""),
+        ];
+        foreach ((string function, string arguments) in attempts)
+        {
+            var invocation = new ContractInvocation(TraceabilityChaincode.ChaincodeName, function, arguments);
+            string? asOutsider = await AnswerOrCodeAsync(() => gateway.EvaluateAsync(Tier2b, invocation));
+            Assert.True(asOutsider is ErrorCodes.Unauthorized or ErrorCodes.InvalidFormat or "[]", $"{function} as another company answered {asOutsider}");
+            Assert.Equal(ErrorCodes.Unauthorized, await AnswerOrCodeAsync(() => gateway.EvaluateAsync(null, invocation with { ArgumentsJson = AnonymousArguments(function) })));
+        }
+    }
+
+    private static string AnonymousArguments(string function) => function == "getOpenOrders" ? "{}" : """{"id":"O-1"}""".Replace("O-1", function == "getDelivery" ? "D-1" : "O-1", StringComparison.Ordinal);
+
+    private static async Task<string?> AnswerOrCodeAsync(Func<Task<string?>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (ValueChainException e)
+        {
+            return e.Code;
+        }
     }
 
     [Fact]

@@ -153,11 +153,11 @@ public sealed class TraceabilityDifferentialTests
             Participant? participant = await c.GetParticipantAsync(actor.Address);
             Invitation? invitation = await c.GetInvitationAsync(actor.Address);
             lines.Add($"{actor.Address}: {participant?.Role} {participant?.IsAdmin} revoked {participant?.RevokedAt is not null} invitation {invitation?.Status} {invitation?.Approvals.Count}");
-            lines.Add($"  owns {string.Join(",", (await c.GetPartsByOwnerAsync(actor.Address)).Select(p => p.PartId))} open {string.Join(",", (await c.GetOpenOrdersAsync(actor.Address)).Select(o => o.OrderId))}");
+            lines.Add($"  owns {string.Join(",", (await c.GetPartsByOwnerAsync(actor.Address)).Select(p => p.PartId))} open {await ViewAsync<IReadOnlyList<Order>>(async () => await c.GetOpenOrdersAsync(actor), orders => string.Join(",", orders.Select(o => o.OrderId)))}");
             foreach (string id in new[] { "1", "2" })
             {
-                lines.Add($"  O-{id} {await ViewAsync(() => c.GetOrderAsync(actor.Address, "O-" + id), o => $"{o.Buyer} {o.Supplier} {o.Quantity} {o.RequestedDeliveryDate} {o.Status}")}");
-                lines.Add($"  D-{id} {await ViewAsync(() => c.GetDeliveryAsync(actor.Address, "D-" + id), d => $"{d.OrderId} {d.Lsp} {string.Join(",", d.PartIds)} {d.Status}")}");
+                lines.Add($"  O-{id} {await ViewAsync(() => c.GetOrderAsync(actor, "O-" + id), o => $"{o.Buyer} {o.Supplier} {o.Quantity} {o.RequestedDeliveryDate} {o.Status}")}");
+                lines.Add($"  D-{id} {await ViewAsync(() => c.GetDeliveryAsync(actor, "D-" + id), d => $"{d.OrderId} {d.Lsp} {string.Join(",", d.PartIds)} {d.Status}")}");
             }
         }
 

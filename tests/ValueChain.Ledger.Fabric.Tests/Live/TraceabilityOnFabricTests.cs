@@ -17,6 +17,6 @@ public sealed class TraceabilityOnFabricTests(LiveFabric fabric) : TraceabilityC
         FabricClient client = network.NewClient();
         string name = await network.DeployAsync(client, new TraceabilityChaincode(options));
         var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [TraceabilityChaincode.ChaincodeName] = name });
-        return new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(gateway), new FabricTimeControl(client), client);
+        return new TraceabilityUnderTest(new TraceabilityChaincodeAdapter(gateway), new FabricTimeControl(client), client, gateway);
     }
 }
