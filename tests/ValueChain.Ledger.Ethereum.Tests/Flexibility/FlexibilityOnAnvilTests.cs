@@ -1,3 +1,4 @@
+using ValueChain.Conformance;
 using ValueChain.Conformance.Flexibility;
 using ValueChain.Flexibility;
 using ValueChain.Testing;
@@ -5,7 +6,8 @@ using ValueChain.Testing;
 namespace ValueChain.Ledger.Ethereum.Tests;
 
 /// <summary>The flexibility conformance suite, unchanged, against the Solidity market on anvil.</summary>
+[ConformanceDriver(ConformanceDriver.Anvil)]
 public sealed class FlexibilityOnAnvilTests(AnvilNode anvil) : FlexibilityConformance, IClassFixture<AnvilNode>
 {
-    protected override Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options) => AnvilMarkets.StartAsync(anvil, options);
+    protected override Task<FlexibilityUnderTest> StartLedgerAsync(FlexibilityOptions options) => AnvilMarkets.StartAsync(anvil, options);
 }

@@ -84,12 +84,12 @@ public sealed class GasReportTests(AnvilNode anvil) : IClassFixture<AnvilNode>
 
     private sealed class FlexibilityScenarios(AnvilNode anvil) : FlexibilityConformance
     {
-        protected override Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options) => AnvilMarkets.StartAsync(anvil, options);
+        protected override Task<FlexibilityUnderTest> StartLedgerAsync(FlexibilityOptions options) => AnvilMarkets.StartAsync(anvil, options);
     }
 
     // A node per scenario (see AnvilTraceability), read into the report before it stops.
     private sealed class TraceabilityScenarios(Func<AnvilNode, Task> scan) : TraceabilityConformance
     {
-        protected override Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options) => AnvilTraceability.StartAsync(options, scan);
+        protected override Task<TraceabilityUnderTest> StartLedgerAsync(TraceabilityOptions options) => AnvilTraceability.StartAsync(options, scan);
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using ValueChain.Ledger;
-using ValueChain.Ledger.Fabric;
 
-namespace ValueChain.Testing;
+namespace ValueChain.Ledger.Fabric.Testing;
 
 /// <summary>
 /// A live Fabric network for tests and benchmarks: the chaincode-as-a-service server the peer

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-using ValueChain.Ledger.Fabric;
-
-namespace ValueChain.Testing;
+namespace ValueChain.Ledger.Fabric.Testing;
 
 /// <summary>
 /// Where a live Fabric network is, read from the JSON file named by VALUECHAIN_FABRIC_NETWORK (see the
