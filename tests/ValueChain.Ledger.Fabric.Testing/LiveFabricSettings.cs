@@ -43,6 +43,9 @@ public sealed record LiveFabricSettings(
                 Address = e.GetProperty("address").GetString()!,
                 TlsRootCertificatePem = e.TryGetProperty("tlsRoot", out JsonElement tls) ? File.ReadAllText(tls.GetString()!) : null,
                 ServerNameOverride = e.TryGetProperty("hostName", out JsonElement host) ? host.GetString() : null,
+                // Mutual TLS, for nodes that require client certificates.
+                ClientCertificatePem = e.TryGetProperty("clientCertificate", out JsonElement certificate) ? File.ReadAllText(certificate.GetString()!) : null,
+                ClientKeyPem = e.TryGetProperty("clientKey", out JsonElement key) ? File.ReadAllText(key.GetString()!) : null,
             };
         }
 
