@@ -50,6 +50,7 @@ public static class FlexibilityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         Register(builder, configuresOptions: true).Bind(configuration);
+        builder.Services.AddSingleton<IValidateOptions<FlexibilityOptions>>(new ConfigurationListValidator<FlexibilityOptions, MarketParticipant>(configuration, nameof(FlexibilityOptions.Verifiers)));
         return builder;
     }
 

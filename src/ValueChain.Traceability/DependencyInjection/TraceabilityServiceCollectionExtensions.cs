@@ -50,6 +50,7 @@ public static class TraceabilityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         Register(builder, configuresOptions: true).Bind(configuration);
+        builder.Services.AddSingleton<IValidateOptions<TraceabilityOptions>>(new ConfigurationListValidator<TraceabilityOptions, Participant>(configuration, nameof(TraceabilityOptions.GenesisParticipants)));
         return builder;
     }
 
