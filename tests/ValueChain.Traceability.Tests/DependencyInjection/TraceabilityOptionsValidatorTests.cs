@@ -41,13 +41,18 @@ public sealed class TraceabilityOptionsValidatorTests
     }
 
     [Fact]
-    public void Genesis_participants_joined_at_the_epoch_whatever_the_options_say()
+    public async Task Genesis_participants_joined_at_the_epoch_whatever_the_options_say()
     {
         TraceabilityOptions options = Options();
-        options.GenesisParticipants[0] = options.GenesisParticipants[0] with { JoinedAt = default };
+        options.GenesisParticipants[0] = options.GenesisParticipants[0] with { JoinedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        options.GenesisParticipants[1] = options.GenesisParticipants[1] with { JoinedAt = default };
+        await using var ledger = ValueChain.Ledger.InMemory.InMemoryLedger.Open(
+            new ValueChain.Ledger.InMemory.InMemoryLedgerOptions { Membership = ValueChain.Ledger.InMemory.MembershipMode.Open }, [new TraceabilityChaincode(options)]);
+        var contract = new TraceabilityChaincodeAdapter(ledger);
 
         Assert.True(new TraceabilityOptionsValidator().Validate(null, options).Succeeded);
-        Assert.NotNull(new TraceabilityChaincode(options));
+        Assert.Equal(DateTimeOffset.UnixEpoch, (await contract.GetParticipantAsync(Oem.Address, TestContext.Current.CancellationToken))!.JoinedAt);
+        Assert.Equal(DateTimeOffset.UnixEpoch, (await contract.GetParticipantAsync(Tier1.Address, TestContext.Current.CancellationToken))!.JoinedAt);
     }
 
     private static void Break(TraceabilityOptions options, string broken)
