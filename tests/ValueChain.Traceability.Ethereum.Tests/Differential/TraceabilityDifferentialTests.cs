@@ -121,7 +121,7 @@ public sealed class TraceabilityDifferentialTests
             }
 
             string rejection = receipt!.Rejection is { } r ? $"{r.Stage} {string.Join(",", r.Parts.Select(p => $"{p.PartId}:{p.Reason}"))}" : "";
-            return $"ok {rejection} [{string.Join(",", receipt.Events.Select(e => e.Name + " " + WithoutTimes(e.PayloadJson)))}]";
+            return $"ok {rejection} [{string.Join(",", receipt.Events.Select(e => $"{e.Chaincode} {e.Name} {WithoutTimes(e.PayloadJson)}"))}]";
         }
         catch (ChaincodeException e)
         {
