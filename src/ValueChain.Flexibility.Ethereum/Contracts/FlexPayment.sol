@@ -8,20 +8,29 @@ import {OcmfPayloads} from "./OcmfPayloads.sol";
 import {Unauthorized, Conflict} from "./FlexErrors.sol";
 
 interface IFlexPlatform {
+    /// @notice The market's whitelist.
     function whitelist() external view returns (IFlexWhitelistView);
+    /// @notice The market's token.
     function token() external view returns (IFlexTokenTransfer);
+    /// @notice Whether `meter` already used `nonce` in a paid record.
     function nonceUsed(address meter, uint256 nonce) external view returns (bool);
+    /// @notice Marks `nonce` of `meter` as used; only the platform's payment contracts may call it.
     function useNonce(address meter, uint256 nonce) external;
 }
 
 interface IFlexWhitelistView {
+    /// @notice The whitelist role of `account` (0 when not listed).
     function roleOf(address account) external view returns (uint8);
+    /// @notice Whether `meterId` is a whitelisted meter.
     function isMeterWhitelisted(address meterId) external view returns (bool);
+    /// @notice The location hash recorded for `meterId`.
     function locationOf(address meterId) external view returns (bytes32);
 }
 
 interface IFlexTokenTransfer {
+    /// @notice Moves `amount` tokens from the caller to `to`.
     function transfer(address to, uint256 amount) external returns (bool);
+    /// @notice The token balance of `owner`.
     function balanceOf(address owner) external view returns (uint256);
 }
 
@@ -76,10 +85,12 @@ contract FlexPayment is ReentrancyGuard {
         _terms = EnergyTransferRecords.Terms(fleetOperator_, offered.deliveryDate, offered.startSlot, offered.location, offered.direction, offered.energyWh);
     }
 
+    /// @notice The contracted offer's terms that payment requests are checked against.
     function terms() external view returns (EnergyTransferRecords.Terms memory) {
         return _terms;
     }
 
+    /// @notice Every payment request this contract rejected, in order, with reason, caller and time.
     function rejections() external view returns (Rejection[] memory) {
         return _rejections;
     }

@@ -91,10 +91,12 @@ contract FlexPlatform {
         stageEnds = time + (stageLength - intoStage);
     }
 
+    /// @notice The offer `offerId` with its terms, status, best bid and payment contract (status 0: no such offer).
     function offer(uint256 offerId) external view returns (Offer memory) {
         return _offers[offerId];
     }
 
+    /// @notice A fleet operator offers flexibility for tomorrow in the offering stage; returns the new offer's id.
     function makeOffer(FlexPlatformTerms calldata request) external returns (uint256 offerId) {
         _requireRole(whitelist.FLEET_OPERATOR());
         uint64 round = _requireStage(OFFERING, type(uint64).max);
@@ -103,6 +105,7 @@ contract FlexPlatform {
         return _store(round, bytes32(0), request);
     }
 
+    /// @notice A fleet operator offers terms hidden behind `commitment`, revealed at contract creation; returns the new offer's id.
     function makeCommittedOffer(bytes32 commitment) external returns (uint256 offerId) {
         _requireRole(whitelist.FLEET_OPERATOR());
         uint64 round = _requireStage(OFFERING, type(uint64).max);
@@ -111,6 +114,7 @@ contract FlexPlatform {
         return _store(round, commitment, none);
     }
 
+    /// @notice A verifier or DSO bids `price` on offer `offerId` in its round's bidding stage; the highest bid wins, of equal bids the earlier.
     function bid(uint256 offerId, uint256 price) external {
         uint8 role = whitelist.roleOf(msg.sender);
         if (role != whitelist.VERIFIER() && role != whitelist.DSO()) revert Unauthorized(msg.sender);

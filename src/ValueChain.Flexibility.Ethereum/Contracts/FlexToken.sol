@@ -6,6 +6,7 @@ import {FlexWhitelist} from "./FlexWhitelist.sol";
 import {Unauthorized, InvalidFormat, Conflict, InsufficientBalance, InsufficientAllowance} from "./FlexErrors.sol";
 
 interface IPaymentContracts {
+    /// @notice Whether `account` is one of the platform's payment contracts.
     function isPaymentContract(address account) external view returns (bool);
 }
 
@@ -29,6 +30,7 @@ contract FlexToken is ERC20 {
         _;
     }
 
+    /// @notice A verifier names the platform once, whose payment contracts may hold and move tokens.
     function setPlatform(address platform_) external {
         if (whitelist.roleOf(msg.sender) != whitelist.VERIFIER()) revert Unauthorized(msg.sender);
         if (platform != address(0)) revert Conflict("the platform is already set");
@@ -41,23 +43,27 @@ contract FlexToken is ERC20 {
         return 0;
     }
 
+    /// @notice A verifier mints `amount` tokens to the whitelisted `to`.
     function mint(address to, uint256 amount) external {
         if (whitelist.roleOf(msg.sender) != whitelist.VERIFIER()) revert Unauthorized(msg.sender);
         _requireRecipient(to);
         _mint(to, amount);
     }
 
+    /// @notice ERC-20 transfer between whitelisted participants (or payment contracts).
     function transfer(address to, uint256 amount) public override onlyParticipant returns (bool) {
         _requireRecipient(to);
         _requireBalance(msg.sender, amount);
         return super.transfer(to, amount);
     }
 
+    /// @notice ERC-20 approve by a whitelisted participant.
     function approve(address spender, uint256 amount) public override onlyParticipant returns (bool) {
         _requireRecipient(spender);
         return super.approve(spender, amount);
     }
 
+    /// @notice ERC-20 transferFrom by a whitelisted participant within its allowance.
     function transferFrom(address from, address to, uint256 amount) public override onlyParticipant returns (bool) {
         uint256 allowed = allowance(from, msg.sender);
         if (allowed < amount) revert InsufficientAllowance(msg.sender, allowed, amount);

@@ -48,10 +48,12 @@ contract FlexWhitelist {
         _;
     }
 
+    /// @notice A verifier whitelists `account` with `role` (1 verifier, 2 DSO, 3 fleet operator) and `name`.
     function addParticipant(address account, uint8 role, string calldata name) external onlyVerifier {
         _add(account, role, name);
     }
 
+    /// @notice A verifier removes `account` from the whitelist.
     function removeParticipant(address account) external onlyVerifier {
         if (account == msg.sender) revert Conflict("a verifier cannot remove itself");
         Participant memory removed = _participants[account];
@@ -73,6 +75,7 @@ contract FlexWhitelist {
         _addMeter(meterIdOf(publicKey), publicKey, location);
     }
 
+    /// @notice A verifier removes the meter `meterId`.
     function removeMeter(address meterId) external onlyVerifier {
         Meter memory removed = _meters[meterId];
         if (!removed.listed) revert NotFound("the meter is not whitelisted");
@@ -80,14 +83,17 @@ contract FlexWhitelist {
         emit MeterRemoved(meterId, removed.p256PublicKey, removed.location);
     }
 
+    /// @notice The whitelist entry of `account` (role 0: not listed).
     function participant(address account) external view returns (Participant memory) {
         return _participants[account];
     }
 
+    /// @notice The role of `account` (0 when not listed).
     function roleOf(address account) external view returns (uint8) {
         return _participants[account].role;
     }
 
+    /// @notice The whitelist entry of meter `meterId` (listed false: not whitelisted).
     function meter(address meterId) external view returns (Meter memory) {
         return _meters[meterId];
     }
@@ -97,6 +103,7 @@ contract FlexWhitelist {
         return _meters[meterId].location;
     }
 
+    /// @notice Whether `meterId` is a whitelisted meter.
     function isMeterWhitelisted(address meterId) external view returns (bool) {
         return _meters[meterId].listed;
     }

@@ -33,6 +33,7 @@ contract TraceabilityCorrections {
         chain = chain_;
     }
 
+    /// @notice An admin proposes moving part `partId` to `to` for `reason`, counting as its first approval.
     function proposeCorrection(string calldata correctionId, string calldata partId, address to, string calldata reason) external {
         _requireAdmin();
         chain.requireId(correctionId);
@@ -49,6 +50,7 @@ contract TraceabilityCorrections {
         _applyWhenApproved(c);
     }
 
+    /// @notice Another admin approves correction `correctionId`; with enough distinct approvals custody moves.
     function approveCorrection(string calldata correctionId) external {
         _requireAdmin();
         chain.requireId(correctionId);
@@ -62,6 +64,7 @@ contract TraceabilityCorrections {
         _applyWhenApproved(c);
     }
 
+    /// @notice The correction `correctionId` with its approvals (empty id: no such correction).
     function correction(string calldata correctionId) external view returns (Correction memory) {
         return _corrections[keccak256(bytes(correctionId))];
     }

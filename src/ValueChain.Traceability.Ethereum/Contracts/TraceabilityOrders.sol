@@ -77,6 +77,7 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         lateTolerance = lateTolerance_;
     }
 
+    /// @notice A buyer orders `quantity` parts of `partNumber` from `supplier`, due at `requestedDeliveryDate` (Unix seconds).
     function placeOrder(string calldata orderId, address supplier, string calldata partNumber, uint32 quantity, uint64 requestedDeliveryDate) external {
         Participant storage buyer = _maker();
         _requireId(orderId);
@@ -92,6 +93,7 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         emit OrderPlaced(orderId, buyer.account, supplier);
     }
 
+    /// @notice The supplier declines open order `orderId`.
     function declineOrder(string calldata orderId) external {
         Participant storage supplier = _caller(_only(SUPPLIER));
         Order storage order = _order(orderId);
@@ -101,6 +103,7 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         emit OrderDeclined(orderId);
     }
 
+    /// @notice The supplier creates delivery `deliveryId` of its parts `partIds` for order `orderId`, carried by `lsp`.
     function createDelivery(string calldata deliveryId, string calldata orderId, address lsp, string[] calldata partIds) external {
         Participant storage supplier = _caller(_only(SUPPLIER));
         _requireId(deliveryId);
@@ -133,6 +136,7 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         emit DeliveryCreated(deliveryId, orderId, lsp);
     }
 
+    /// @notice The LSP scans the parts it picks up; a mismatch is recorded as a rejection instead of moving custody.
     function pickUp(string calldata deliveryId, string[] calldata scanned, Location calldata location) external returns (bool accepted) {
         Participant storage lsp = _caller(_only(LSP));
         Delivery storage delivery = _delivery(deliveryId);
@@ -150,6 +154,7 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         return true;
     }
 
+    /// @notice The buyer scans the parts it receives; a mismatch or late delivery is recorded as a rejection instead of moving custody.
     function acceptDelivery(string calldata deliveryId, string[] calldata scanned, Location calldata location) external returns (bool accepted) {
         Participant storage buyer = _maker();
         Delivery storage delivery = _delivery(deliveryId);

@@ -60,14 +60,17 @@ abstract contract TraceabilityParticipants {
         invitationApprovals = invitationApprovals_;
     }
 
+    /// @notice The participant `account` (zero account: not a participant).
     function participant(address account) external view returns (Participant memory) {
         return _participants[account];
     }
 
+    /// @notice The invitation of `invitee` (status 0: none).
     function invitation(address invitee) external view returns (Invitation memory) {
         return _invitations[invitee];
     }
 
+    /// @notice An admin invites `invitee` with `name`, `role` and optionally the admin right, counting as its first approval.
     function invite(address invitee, string calldata name, uint8 role, bool grantAdmin) external {
         Participant storage admin = _admin();
         _requireValid(invitee, name, role);
@@ -82,6 +85,7 @@ abstract contract TraceabilityParticipants {
         _acceptWhenApproved(created);
     }
 
+    /// @notice Another admin approves the invitation of `invitee`; with enough distinct approvals the invitee joins.
     function approveInvitation(address invitee) external {
         Participant storage admin = _admin();
         Invitation storage pending = _invitations[invitee];
@@ -95,6 +99,7 @@ abstract contract TraceabilityParticipants {
         _acceptWhenApproved(pending);
     }
 
+    /// @notice An admin revokes `account`; its record is kept with the revocation time.
     function revoke(address account) external {
         Participant storage admin = _admin();
         if (account == admin.account) revert Conflict("an admin cannot revoke itself");

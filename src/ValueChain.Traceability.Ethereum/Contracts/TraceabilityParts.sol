@@ -73,6 +73,7 @@ abstract contract TraceabilityParts is TraceabilityParticipants {
     event PartScanned(string partId, Location location);
     event BatchRecalled(string batchNumber, string[] partIds);
 
+    /// @notice A manufacturer registers a batch of parts at `location`; it owns them.
     function registerParts(PartRegistration[] calldata parts, Location calldata location) external {
         Participant storage manufacturer = _maker();
         if (parts.length == 0 || parts.length > MAX_PARTS_PER_REGISTRATION) revert InvalidFormat("register 1 to 10000 parts at a time");
@@ -94,6 +95,7 @@ abstract contract TraceabilityParts is TraceabilityParticipants {
         emit PartsRegistered(manufacturer.account, parts);
     }
 
+    /// @notice The owner of parts `componentIds` assembles them into `assemblyId` (registered if new) at `location`.
     function assemble(string calldata assemblyId, string[] calldata componentIds, Location calldata location) external {
         Participant storage owner = _maker();
         Part storage target = _ownedActive(assemblyId, owner.account);
@@ -117,6 +119,7 @@ abstract contract TraceabilityParts is TraceabilityParticipants {
         emit PartsAssembled(assemblyId, componentIds);
     }
 
+    /// @notice A participant records a scan of part `partId` at `location`.
     function scan(string calldata partId, Location calldata location) external {
         _caller(new uint8[](0));
         _requireId(partId);
@@ -149,22 +152,27 @@ abstract contract TraceabilityParts is TraceabilityParticipants {
         emit BatchRecalled(batchNumber, recalled);
     }
 
+    /// @notice The part `partId` (registeredAt 0: no such part).
     function part(string calldata partId) external view returns (Part memory) {
         return _parts[keccak256(bytes(partId))];
     }
 
+    /// @notice Every part of `partNumber`, in registration order.
     function partsByPartNumber(string calldata partNumber) external view returns (Part[] memory) {
         return _load(_byPartNumber[keccak256(bytes(partNumber))]);
     }
 
+    /// @notice Every part of batch `batchNumber`, in registration order.
     function partsByBatch(string calldata batchNumber) external view returns (Part[] memory) {
         return _load(_byBatch[keccak256(bytes(batchNumber))]);
     }
 
+    /// @notice Every part `owner` holds now.
     function partsByOwner(address owner) external view returns (Part[] memory) {
         return _load(_byOwner[owner]);
     }
 
+    /// @notice The direct components of assembly `assemblyId`.
     function components(string calldata assemblyId) external view returns (string[] memory) {
         return _components[keccak256(bytes(assemblyId))];
     }
