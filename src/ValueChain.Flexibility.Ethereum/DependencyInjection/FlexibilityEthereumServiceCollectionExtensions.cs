@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ValueChain;
-using ValueChain.Ledger.Ethereum;
 using ValueChain.Flexibility;
 using ValueChain.Flexibility.Ethereum;
+using ValueChain.Ledger.Ethereum;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,42 +21,32 @@ public static class FlexibilityEthereumServiceCollectionExtensions
     /// <remarks>
     /// DI factories are synchronous, so the deploy-or-bind runs once, when the port is first resolved, and blocks
     /// that thread until the manifest is read or the deployment is mined (a singleton: later resolutions reuse it).
-    /// Resolve the port at start-up (or call <see cref="FlexibilityContracts.DeployAsync"/> yourself) if no thread
-    /// may wait for a deployment.
     /// </remarks>
     public static ValueChainBuilder AddFlexibilityOnEthereum(this ValueChainBuilder builder, Action<FlexibilityEthereumOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<FlexibilityEthereumOptions>().Configure(configure).ValidateOnStart();
-        return Register(builder);
+        return Register(builder, options => options.Configure(configure));
     }
 
     /// <summary>As <see cref="AddFlexibilityOnEthereum(ValueChainBuilder, Action{FlexibilityEthereumOptions})"/>, with the options bound from <paramref name="configuration"/>.</summary>
     public static ValueChainBuilder AddFlexibilityOnEthereum(this ValueChainBuilder builder, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<FlexibilityEthereumOptions>().Bind(configuration).ValidateOnStart();
-        return Register(builder);
+        return Register(builder, options => options.Bind(configuration));
     }
 
-    private static ValueChainBuilder Register(ValueChainBuilder builder)
+    private static ValueChainBuilder Register(ValueChainBuilder builder, Action<OptionsBuilder<FlexibilityEthereumOptions>> options)
     {
-        IServiceCollection services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlexibilityEthereumOptions>, FlexibilityEthereumOptionsValidator>());
-        services.AddOptions<FlexibilityOptions>();
-        services.TryAddSingleton(provider =>
-        {
-            FlexibilityEthereumOptions options = provider.GetRequiredService<IOptions<FlexibilityEthereumOptions>>().Value;
-            return ApplicationDeployment.DeployOrBind(
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<FlexibilityOptions>(); // what the deployment reads; AddFlexibility configures it
+        return ApplicationRegistration.AddApplication<FlexibilityEthereumOptions, FlexibilityEthereumOptionsValidator, FlexibilityContracts, IFlexibilityContract>(
+            builder,
+            options,
+            (provider, o) => ApplicationDeployment.DeployOrBind(
                 provider,
-                options.ManifestPath,
-                () => new FlexibilityContracts(Address.Parse(options.WhitelistAddress!), Address.Parse(options.TokenAddress!), Address.Parse(options.PlatformAddress!)),
-                (client, deployer) => FlexibilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value));
-        });
-        services.Replace(ServiceDescriptor.Singleton<IFlexibilityContract>(provider =>
-            new FlexibilityEthereumAdapter(provider.GetRequiredService<SignerClients>(), provider.GetRequiredService<FlexibilityContracts>())));
-        return builder;
+                o.ManifestPath,
+                () => new FlexibilityContracts(Address.Parse(o.WhitelistAddress!), Address.Parse(o.TokenAddress!), Address.Parse(o.PlatformAddress!)),
+                (client, deployer) => FlexibilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value)),
+            (clients, contracts) => new FlexibilityEthereumAdapter(clients, contracts));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ValueChain;
 using ValueChain.Ledger.Ethereum;
@@ -27,37 +26,29 @@ public static class TraceabilityEthereumServiceCollectionExtensions
     /// </remarks>
     public static ValueChainBuilder AddTraceabilityOnEthereum(this ValueChainBuilder builder, Action<TraceabilityEthereumOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<TraceabilityEthereumOptions>().Configure(configure).ValidateOnStart();
-        return Register(builder);
+        return Register(builder, options => options.Configure(configure));
     }
 
     /// <summary>As <see cref="AddTraceabilityOnEthereum(ValueChainBuilder, Action{TraceabilityEthereumOptions})"/>, with the options bound from <paramref name="configuration"/>.</summary>
     public static ValueChainBuilder AddTraceabilityOnEthereum(this ValueChainBuilder builder, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<TraceabilityEthereumOptions>().Bind(configuration).ValidateOnStart();
-        return Register(builder);
+        return Register(builder, options => options.Bind(configuration));
     }
 
-    private static ValueChainBuilder Register(ValueChainBuilder builder)
+    private static ValueChainBuilder Register(ValueChainBuilder builder, Action<OptionsBuilder<TraceabilityEthereumOptions>> options)
     {
-        IServiceCollection services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TraceabilityEthereumOptions>, TraceabilityEthereumOptionsValidator>());
-        services.AddOptions<TraceabilityOptions>();
-        services.TryAddSingleton(provider =>
-        {
-            TraceabilityEthereumOptions options = provider.GetRequiredService<IOptions<TraceabilityEthereumOptions>>().Value;
-            return ApplicationDeployment.DeployOrBind(
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<TraceabilityOptions>(); // what the deployment reads; AddTraceability configures it
+        return ApplicationRegistration.AddApplication<TraceabilityEthereumOptions, TraceabilityEthereumOptionsValidator, TraceabilityContracts, ITraceabilityContract>(
+            builder,
+            options,
+            (provider, o) => ApplicationDeployment.DeployOrBind(
                 provider,
-                options.ManifestPath,
-                () => new TraceabilityContracts(Address.Parse(options.ContractAddress!), Address.Parse(options.CorrectionsAddress!), options.DeploymentBlock),
-                (client, deployer) => TraceabilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<TraceabilityOptions>>().Value));
-        });
-        services.Replace(ServiceDescriptor.Singleton<ITraceabilityContract>(provider =>
-            new TraceabilityEthereumAdapter(provider.GetRequiredService<SignerClients>(), provider.GetRequiredService<TraceabilityContracts>())));
-        return builder;
+                o.ManifestPath,
+                () => new TraceabilityContracts(Address.Parse(o.ContractAddress!), Address.Parse(o.CorrectionsAddress!), o.DeploymentBlock),
+                (client, deployer) => TraceabilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<TraceabilityOptions>>().Value)),
+            (clients, contracts) => new TraceabilityEthereumAdapter(clients, contracts));
     }
 }
