@@ -58,8 +58,7 @@ public sealed class FlexibilityOnEthereumCompositionTests(AnvilNode anvil) : ICl
         string json = $$"""{ "Flexibility": { "WhitelistAddress": "{{deployed.Whitelist}}", "TokenAddress": "{{deployed.Token}}", "PlatformAddress": "{{deployed.Platform}}" } }""";
         IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
-        services.Configure<FlexibilityOptions>(Market);
-        services.AddValueChain(vc => vc.UseEthereum(Node).AddFlexibilityOnEthereum(configuration.GetSection("Flexibility")));
+        services.AddValueChain(vc => vc.UseEthereum(Node).AddFlexibility(Market).AddFlexibilityOnEthereum(configuration.GetSection("Flexibility")));
         await using ServiceProvider provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -81,7 +80,7 @@ public sealed class FlexibilityOnEthereumCompositionTests(AnvilNode anvil) : ICl
         Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
     }
 
-    // The application's own options, as AddFlexibility registers them (IOptions<FlexibilityOptions>).
+    // The application's own options, given to AddFlexibility as on every driver.
     private static void Market(FlexibilityOptions options)
     {
         foreach (MarketParticipant verifier in Options().Verifiers)
@@ -95,8 +94,7 @@ public sealed class FlexibilityOnEthereumCompositionTests(AnvilNode anvil) : ICl
     private ServiceProvider Build(Action<FlexibilityEthereumOptions> configure)
     {
         var services = new ServiceCollection();
-        services.Configure<FlexibilityOptions>(Market);
-        services.AddValueChain(vc => vc.UseEthereum(Node).AddFlexibilityOnEthereum(configure));
+        services.AddValueChain(vc => vc.UseEthereum(Node).AddFlexibility(Market).AddFlexibilityOnEthereum(configure));
         return services.BuildServiceProvider();
     }
 

@@ -59,8 +59,7 @@ public sealed class TraceabilityOnEthereumCompositionTests(AnvilNode anvil) : IC
         string json = $$"""{ "Traceability": { "ContractAddress": "{{deployed.Traceability}}", "CorrectionsAddress": "{{deployed.Corrections}}", "DeploymentBlock": {{deployed.DeploymentBlock}} } }""";
         IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
-        services.Configure<TraceabilityOptions>(Genesis);
-        services.AddValueChain(vc => vc.UseEthereum(Node).AddTraceabilityOnEthereum(configuration.GetSection("Traceability")));
+        services.AddValueChain(vc => vc.UseEthereum(Node).AddTraceability(Genesis).AddTraceabilityOnEthereum(configuration.GetSection("Traceability")));
         await using ServiceProvider provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -83,7 +82,7 @@ public sealed class TraceabilityOnEthereumCompositionTests(AnvilNode anvil) : IC
         Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
     }
 
-    // The application's own options, as AddTraceability registers them (IOptions<TraceabilityOptions>).
+    // The application's own options, given to AddTraceability as on every driver.
     private static void Genesis(TraceabilityOptions options)
     {
         TraceabilityOptions cast = Options();
@@ -99,8 +98,7 @@ public sealed class TraceabilityOnEthereumCompositionTests(AnvilNode anvil) : IC
     private ServiceProvider Build(Action<TraceabilityEthereumOptions> configure)
     {
         var services = new ServiceCollection();
-        services.Configure<TraceabilityOptions>(Genesis);
-        services.AddValueChain(vc => vc.UseEthereum(Node).AddTraceabilityOnEthereum(configure));
+        services.AddValueChain(vc => vc.UseEthereum(Node).AddTraceability(Genesis).AddTraceabilityOnEthereum(configure));
         return services.BuildServiceProvider();
     }
 
