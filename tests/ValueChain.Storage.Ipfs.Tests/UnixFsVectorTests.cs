@@ -27,7 +27,7 @@ public sealed class UnixFsVectorTests
         long size = (long)entry["size"]!;
         Stream content = entry["contentUtf8"] is { } text
             ? new MemoryStream(Encoding.UTF8.GetBytes((string)text!))
-            : FormulaContent.FromText(size, (string)entry["content"]!);
+            : FormulaVectors.FromText(size, (string)entry["content"]!);
         Assert.Equal(size, content.Length);
 
         (Cid root, _) = await ImportAsync(content, UnixFsProfile.KuboDefaultV0);
@@ -49,7 +49,7 @@ public sealed class UnixFsVectorTests
 
         foreach (string name in profileNames)
         {
-            (Cid root, int blocks) = await ImportAsync(FormulaContent.FromParameters(size, content), ProfilesByName[name]);
+            (Cid root, int blocks) = await ImportAsync(FormulaVectors.FromParameters(size, content), ProfilesByName[name]);
             Assert.True((string)entry[name]!["cid"]! == root.ToString(), $"{name}, {size} bytes: expected {entry[name]!["cid"]}, got {root}");
             Assert.True((int)entry[name]!["blocks"]! == blocks, $"{name}, {size} bytes: expected {entry[name]!["blocks"]} blocks, got {blocks}");
         }

@@ -1,27 +1,13 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-
 namespace ValueChain.Storage.Ipfs.Tests;
 
 /// <summary>
 /// The vectors' content, generated as a stream (never held whole in memory):
 /// byte i = (i*a + b + (shift > 0 ? floor(i / 2^shift) : 0)) mod mod.
+/// Shared (linked) by the test project and the crash host, so that both import the same bytes.
 /// </summary>
-internal sealed partial class FormulaContent(long size, long a, long b, int shift, long mod) : Stream
+internal sealed class FormulaContent(long size, long a, long b, int shift, long mod) : Stream
 {
     private long _position;
-
-    /// <summary>The content of a unixfs-profiles.json entry (its "content" object).</summary>
-    internal static FormulaContent FromParameters(long size, JsonObject content) =>
-        new(size, (long)content["a"]!, (long)content["b"]!, (int)content["shift"]!, (long)content["mod"]!);
-
-    /// <summary>The content of a unixfs-cids.json entry, whose formula is text such as "byte i = (i*31+7) mod 251".</summary>
-    internal static FormulaContent FromText(long size, string formula)
-    {
-        Match match = FormulaPattern().Match(formula);
-        Assert.True(match.Success, $"Unrecognised content formula '{formula}'.");
-        return new(size, long.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value), 0, long.Parse(match.Groups[3].Value));
-    }
 
     public override bool CanRead => true;
 
@@ -67,7 +53,4 @@ internal sealed partial class FormulaContent(long size, long a, long b, int shif
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    [GeneratedRegex(@"^byte i = \(i\*(\d+)\+(\d+)\) mod (\d+)$")]
-    private static partial Regex FormulaPattern();
 }
