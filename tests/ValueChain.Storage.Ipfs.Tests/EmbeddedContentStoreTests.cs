@@ -146,6 +146,21 @@ public sealed class EmbeddedContentStoreTests
     }
 
     [Fact]
+    public async Task A_block_missing_inside_a_file_is_not_found_naming_it()
+    {
+        using EmbeddedContentStore store = EmbeddedContentStore.InMemory(Small);
+        byte[] content = RandomNumberGenerator.GetBytes(1000);
+        ContentId id = await store.AddFileAsync(new MemoryStream(content), Ct);
+        string leaf = (await ToListAsync(store.ListBlocksAsync(Ct))).First(b => Cid.Parse(b).Codec == ContentCodec.Raw).Value;
+        Assert.True(await store.Storage.DeleteAsync(leaf, Ct) > 0);
+
+        var error = await Assert.ThrowsAsync<ContentNotFoundException>(() => ReadAllAsync(store, id));
+
+        Assert.Equal(leaf, error.Id.Value);
+        Assert.Contains(id.Value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reading_a_file_that_was_never_stored_is_not_found()
     {
         using EmbeddedContentStore store = EmbeddedContentStore.InMemory();

@@ -63,7 +63,7 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
             Cid root = await UnixFsImporter.ImportAsync(content, profile, StoreAsync, cancellationToken).ConfigureAwait(false);
             if (pin)
             {
-                await AddPinAsync(root, cancellationToken).ConfigureAwait(false);
+                await AddPinAsync(root, complete: true, cancellationToken).ConfigureAwait(false);
             }
 
             return root.ToContentId();
@@ -94,7 +94,7 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
         try
         {
             await _storage.PutAsync(KeyOf(cid), canonicalBytes, cancellationToken).ConfigureAwait(false);
-            await AddPinAsync(cid, cancellationToken).ConfigureAwait(false);
+            await AddPinAsync(cid, complete: true, cancellationToken).ConfigureAwait(false);
             return cid.ToContentId();
         }
         finally
@@ -150,7 +150,7 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await AddPinAsync(cid, cancellationToken).ConfigureAwait(false);
+            await AddPinAsync(cid, complete: false, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -277,12 +277,7 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
 
             foreach (Cid root in reader.Roots)
             {
-                await WalkAsync(root, new HashSet<string>(StringComparer.Ordinal), null, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (Cid root in reader.Roots)
-            {
-                await AddPinAsync(root, cancellationToken).ConfigureAwait(false);
+                await AddPinAsync(root, complete: false, cancellationToken).ConfigureAwait(false);
             }
 
             added.Clear();
@@ -336,9 +331,18 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
             : throw new ContentCorruptedException(cid.ToContentId(), "its stored bytes do not hash to it");
     }
 
-    private async Task AddPinAsync(Cid root, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pins <paramref name="root"/>. Unless the caller has just written the whole DAG itself
+    /// (<paramref name="complete"/>), every block is first read and verified, so that a pin never
+    /// covers a DAG the store cannot serve.
+    /// </summary>
+    private async Task AddPinAsync(Cid root, bool complete, CancellationToken cancellationToken)
     {
-        await WalkAsync(root, new HashSet<string>(StringComparer.Ordinal), null, cancellationToken).ConfigureAwait(false);
+        if (!complete)
+        {
+            await WalkAsync(root, new HashSet<string>(StringComparer.Ordinal), null, cancellationToken).ConfigureAwait(false);
+        }
+
         var pins = new HashSet<string>(await _storage.ReadPinsAsync(cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         if (pins.Add(KeyOf(root)))
         {
