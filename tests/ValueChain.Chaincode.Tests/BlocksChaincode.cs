@@ -126,4 +126,5 @@ internal sealed record LockArgs(string Id, Address Payee, UInt256 Amount, long R
 [JsonSerializable(typeof(EscrowHoldings))]
 [JsonSerializable(typeof(TokenTransfer))]
 [JsonSerializable(typeof(TokenApproval))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class BlocksJson : JsonSerializerContext;
