@@ -1,32 +1,54 @@
-// Compiles every Solidity source under contracts/src with the solc pinned in tools/ (OpenZeppelin
-// imports resolve to tools/node_modules) and writes, per contract, <Name>.abi.json and <Name>.bin
-// into contracts/artifacts (or the folder given with --out). The artefacts are committed; a test runs
-// this script into a temporary folder and fails when the output differs from them.
+// Compiles, in one solc run with the compiler pinned in tools/ (OpenZeppelin imports resolve to
+// tools/node_modules), every Solidity source of the repository: the shared and testing sources under
+// contracts/src, and each application package's own under src/<Package>/Contracts. It writes, per
+// contract, <Name>.abi.json and <Name>.bin next to its sources' owner: contracts/artifacts for
+// contracts/src, src/<Package>/Artifacts for a package. The artefacts are committed; a test runs this
+// script with --out <folder> (which then stands for the repository root, so the same relative folders
+// appear below it) and fails when the output differs from them.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const toolsModules = resolve(here, '..', 'tools', 'node_modules');
+const root = resolve(here, '..');
+const toolsModules = resolve(root, 'tools', 'node_modules');
 const require = createRequire(join(toolsModules, 'solc', 'package.json'));
 const solc = require('solc');
 
 const outIndex = process.argv.indexOf('--out');
-const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(here, 'artifacts');
+const outRoot = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : root;
 
 function solidityFiles(folder) {
+  if (!existsSync(folder)) {
+    return [];
+  }
   return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
     const path = join(folder, entry.name);
     return entry.isDirectory() ? solidityFiles(path) : entry.name.endsWith('.sol') ? [path] : [];
-  }).sort();
+  });
 }
 
-// Source unit names are paths relative to contracts/, with forward slashes, so the metadata (and so
-// the bytecode) does not depend on where the repository is checked out.
+// The packages that carry contracts of their own: every src/<Package>/Contracts folder.
+const packages = readdirSync(join(root, 'src'), { withFileTypes: true })
+  .filter(entry => entry.isDirectory() && existsSync(join(root, 'src', entry.name, 'Contracts')))
+  .map(entry => `src/${entry.name}`);
+
+// Source unit names are paths relative to the repository root, with forward slashes and in ordinal
+// order, so the metadata (and so the bytecode) depends neither on where the repository is checked out
+// nor on the order the file system lists it in.
+const files = [...solidityFiles(join(here, 'src')), ...packages.flatMap(p => solidityFiles(join(root, p, 'Contracts')))]
+  .map(file => relative(root, file).split(sep).join('/'))
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const sources = {};
-for (const file of solidityFiles(join(here, 'src'))) {
-  sources[relative(here, file).split(sep).join('/')] = { content: readFileSync(file, 'utf8') };
+for (const unit of files) {
+  sources[unit] = { content: readFileSync(join(root, unit), 'utf8') };
+}
+
+// Where a unit's artefacts go, relative to the root: its package's Artifacts folder, or contracts/artifacts.
+function artefactFolder(unit) {
+  const owner = packages.find(p => unit.startsWith(`${p}/Contracts/`));
+  return owner ? `${owner}/Artifacts` : unit.startsWith('contracts/src/') ? 'contracts/artifacts' : null;
 }
 
 const input = {
@@ -53,16 +75,20 @@ for (const problem of problems) {
 // Warnings in our own sources fail the build, as they do for the C# code — except solc's general caution
 // about transient storage (2394), which our only use (a scan's seen-set, cleared before the call returns) heeds.
 const accepted = new Set(['2394']);
-if (problems.some(problem => problem.severity === 'error' || (problem.sourceLocation?.file?.startsWith('src/') && !accepted.has(problem.errorCode)))) {
+if (problems.some(problem => problem.severity === 'error' || (artefactFolder(problem.sourceLocation?.file ?? '') !== null && !accepted.has(problem.errorCode)))) {
   process.exit(1);
 }
 
-mkdirSync(outDir, { recursive: true });
 let written = 0;
+const folders = new Set();
 for (const [unit, contracts] of Object.entries(output.contracts)) {
-  if (!unit.startsWith('src/')) {
+  const folder = artefactFolder(unit);
+  if (folder === null) {
     continue; // libraries imported from OpenZeppelin are compiled into ours, not published
   }
+  const outDir = join(outRoot, ...folder.split('/'));
+  mkdirSync(outDir, { recursive: true });
+  folders.add(folder);
   for (const [name, artefact] of Object.entries(contracts)) {
     writeFileSync(join(outDir, `${name}.abi.json`), JSON.stringify(artefact.abi, null, 2) + '\n');
     if (artefact.evm.bytecode.object.length > 0) {
@@ -71,4 +97,4 @@ for (const [unit, contracts] of Object.entries(output.contracts)) {
     written++;
   }
 }
-console.log(`solc ${solc.version()}: ${written} contracts written to ${outDir}`);
+console.log(`solc ${solc.version()}: ${written} contracts written to ${[...folders].sort().join(', ')} below ${outRoot}`);

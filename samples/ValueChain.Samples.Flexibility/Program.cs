@@ -15,11 +15,12 @@ var clock = new ManualLedgerClock(new DateTimeOffset(2026, 11, 24, 16, 0, 0, Tim
 var services = new ServiceCollection();
 services.AddValueChain(vc => vc
     .UseInMemoryLedger(o => { o.Membership = MembershipMode.Open; o.Clock = clock; }) // the market keeps its own whitelist
-    .AddFlexibility(o => o.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO"))));
+    .AddFlexibility(o => o.Verifiers.Add(new MarketParticipant(tso.Address, MarketRole.Verifier, "TSO")))); // the one setting with no default
 await using ServiceProvider provider = services.BuildServiceProvider();
 IFlexibilityContract market = provider.GetRequiredService<IFlexibilityContract>();
 ILedgerTimeControl time = provider.GetRequiredService<ILedgerTimeControl>();
-FlexibilityClient Tso = new(market, tso), Fleet = new(market, fleetOperator);
+FlexibilityClientFactory clients = provider.GetRequiredService<FlexibilityClientFactory>();
+FlexibilityClient Tso = clients.Create(tso), Fleet = clients.Create(fleetOperator); // each bound to its own signer
 
 // The TSO whitelists the fleet operator and its meter, and funds both traders; both approve the platform once.
 await market.AddParticipantAsync(tso, fleetOperator.Address, MarketRole.FleetOperator, "Fleet operator");

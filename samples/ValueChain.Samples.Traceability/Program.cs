@@ -11,20 +11,24 @@ using ValueChain.Traceability;
 EthereumSigner oem = new(PrivateKey.Generate()), tier1 = new(PrivateKey.Generate()), tier2 = new(PrivateKey.Generate()), lsp = new(PrivateKey.Generate());
 Location plant = new(GeoPoint.FromDegrees(48.137154, 11.576124), "Munich");
 
-// Compose the SDK: the embedded ledger and PartChain with its genesis participants.
+// Compose the SDK: the embedded ledger and PartChain with its genesis participants (the settings with no default);
+// AddTraceability(configuration.GetSection("Traceability")) binds the same options from appsettings.json.
 var services = new ServiceCollection();
 services.AddValueChain(vc => vc
     .UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // PartChain keeps its own participant registry
     .AddTraceability(o =>
     {
-        o.GenesisParticipants.Add(new Participant(oem.Address, "OEM", ParticipantRole.Oem, IsAdmin: true, DateTimeOffset.UnixEpoch, null));
-        o.GenesisParticipants.Add(new Participant(tier1.Address, "Tier-1", ParticipantRole.Supplier, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
-        o.GenesisParticipants.Add(new Participant(tier2.Address, "Tier-2", ParticipantRole.Supplier, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
-        o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp, IsAdmin: false, DateTimeOffset.UnixEpoch, null));
+        o.GenesisParticipants.Add(new Participant(oem.Address, "OEM", ParticipantRole.Oem, IsAdmin: true));
+        o.GenesisParticipants.Add(new Participant(tier1.Address, "Tier-1", ParticipantRole.Supplier));
+        o.GenesisParticipants.Add(new Participant(tier2.Address, "Tier-2", ParticipantRole.Supplier));
+        o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp));
     }));
 await using ServiceProvider provider = services.BuildServiceProvider();
+
+// Each participant acts through a client bound to its own signer.
+TraceabilityClientFactory clients = provider.GetRequiredService<TraceabilityClientFactory>();
+TraceabilityClient Oem = clients.Create(oem), Tier1 = clients.Create(tier1), Tier2 = clients.Create(tier2), Lsp = clients.Create(lsp);
 ITraceabilityContract chain = provider.GetRequiredService<ITraceabilityContract>();
-TraceabilityClient Oem = new(chain, oem), Tier1 = new(chain, tier1), Tier2 = new(chain, tier2), Lsp = new(chain, lsp);
 DateTimeOffset due = DateTimeOffset.UtcNow.AddDays(7);
 
 // Tier-2 makes a sensor and sells it to tier-1, who builds it into a brake module.

@@ -35,4 +35,29 @@ public sealed class AddValueChainTests
 
         Assert.NotNull(services.BuildServiceProvider());
     }
+
+    private sealed class SomeOptions;
+
+    [Fact]
+    public void An_application_registers_once_repeats_without_settings_change_nothing_and_two_with_settings_are_refused()
+    {
+        var services = new ServiceCollection();
+        var results = new List<bool>();
+
+        services.AddValueChain(vc =>
+        {
+            vc.UseLedgerDriver("in-memory");
+            results.Add(vc.RegisterApplication<SomeOptions>("AddSome", configuresOptions: false));
+            results.Add(vc.RegisterApplication<SomeOptions>("AddSome", configuresOptions: true));
+            results.Add(vc.RegisterApplication<SomeOptions>("AddSome", configuresOptions: false));
+        });
+        var error = Assert.Throws<ConfigurationException>(() => services.AddValueChain(vc => vc.UseLedgerDriver("in-memory").RegisterApplication<SomeOptions>("AddSome", configuresOptions: true)));
+
+        Assert.Equal([true, false, false], results);
+        Assert.Equal(
+            "AddSome was called a second time with settings on the same service collection; one deployment has one set of SomeOptions. " +
+            "Give all settings to one AddSome call (or add to them with services.Configure<SomeOptions>(...)), and call AddSome() without arguments anywhere else it must be ensured.",
+            error.Message);
+    }
 }
+

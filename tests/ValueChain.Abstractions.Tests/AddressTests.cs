@@ -130,4 +130,17 @@ public sealed class AddressTests
             Assert.Contains($"not {bytes.Length}", error.Message, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void The_type_converter_reads_and_writes_hex_so_addresses_bind_from_configuration()
+    {
+        System.ComponentModel.TypeConverter converter = System.ComponentModel.TypeDescriptor.GetConverter(typeof(Address));
+        Address address = Address.Parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+
+        Assert.IsType<AddressTypeConverter>(converter);
+        Assert.Equal(address, converter.ConvertFromInvariantString(" 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed "));
+        Assert.Equal("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", converter.ConvertToInvariantString(address));
+        Assert.Throws<ValueChainFormatException>(() => converter.ConvertFromInvariantString("0x1234"));
+    }
 }
+

@@ -99,6 +99,35 @@ public sealed class UseEthereumTests(AnvilNode anvil) : IClassFixture<AnvilNode>
     }
 
     [Fact]
+    public async Task On_a_development_node_ledger_time_control_moves_the_chain_s_time()
+    {
+        using ServiceProvider provider = Build(Valid);
+
+        ILedgerTimeControl time = provider.GetRequiredService<ILedgerTimeControl>();
+        DateTimeOffset before = await time.GetTimeAsync(Cancel);
+        await time.AdvanceAsync(TimeSpan.FromHours(1), Cancel);
+
+        Assert.IsType<DevChainTimeControl>(time);
+        Assert.True(await time.GetTimeAsync(Cancel) >= before.AddHours(1));
+    }
+
+    [Theory]
+    [InlineData("Geth/v1.14.11-stable/linux-amd64/go1.23.2")]
+    [InlineData(null)]
+    public void On_any_other_node_resolving_ledger_time_control_says_why_it_is_not_there(string? clientVersion)
+    {
+        var services = new ServiceCollection();
+        services.AddValueChain(vc => vc.UseEthereum(Valid));
+        services.AddHttpClient(EthereumServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new ClientVersionNode(clientVersion));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<ConfigurationException>(() => provider.GetRequiredService<ILedgerTimeControl>());
+
+        Assert.Contains("development node", error.Message, StringComparison.Ordinal);
+        Assert.Contains(clientVersion ?? "(no web3_clientVersion)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ethereum_and_a_second_driver_in_one_call_are_refused()
     {
         var services = new ServiceCollection();
@@ -112,6 +141,24 @@ public sealed class UseEthereumTests(AnvilNode anvil) : IClassFixture<AnvilNode>
     {
         options.RpcUrl = anvil.Endpoint;
         options.ChainId = AnvilNode.ChainId;
+    }
+
+    // A node that answers web3_clientVersion only: with the given version, or with "method not found".
+    private sealed class ClientVersionNode(string? version) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+            // The client sends single calls and batches (arrays); each call gets the one answer.
+            bool batch = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array;
+            string[] answers = [.. (batch ? body.RootElement.EnumerateArray().ToArray() : [body.RootElement]).Select(call => Answer(call.GetProperty("id").GetRawText()))];
+            string answer = batch ? $"[{string.Join(",", answers)}]" : answers[0];
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(answer, System.Text.Encoding.UTF8, "application/json") };
+        }
+
+        private string Answer(string id) => version is null
+            ? $$$"""{"jsonrpc":"2.0","id":{{{id}}},"error":{"code":-32601,"message":"the method web3_clientVersion does not exist"}}"""
+            : $$"""{"jsonrpc":"2.0","id":{{id}},"result":"{{version}}"}""";
     }
 
     private static ServiceProvider Build(Action<EthereumOptions> configure)

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using ValueChain.Flexibility;
 using ValueChain.Ledger.Ethereum;
-using ValueChain.Ledger.Ethereum.Contracts;
+using ValueChain.Flexibility.Ethereum;
+using ValueChain.Flexibility.Ethereum.Contracts;
 using ValueChain.Testing;
-using Terms = ValueChain.Ledger.Ethereum.Contracts.FlexPlatform.FlexPlatformTerms;
+using Terms = ValueChain.Flexibility.Ethereum.Contracts.FlexPlatform.FlexPlatformTerms;
 
 namespace ValueChain.Benchmarks;
 
@@ -27,11 +28,10 @@ internal static class FlexOfferingRun
             var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
             (EthereumClient verifier, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             (EthereumClient fleetOperator, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
-            string artifacts = Path.Combine(RepositoryPaths.Root, "contracts", "artifacts");
-            FlexWhitelist whitelist = await FlexWhitelist.DeployAsync(verifier, ContractArtifact.Load(artifacts, nameof(FlexWhitelist)).Bytecode(),
+            FlexWhitelist whitelist = await FlexWhitelist.DeployAsync(verifier, ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexWhitelist)),
                 [new(verifier.Account!.Value, 1, "TSO"), new(fleetOperator.Account!.Value, 3, "Fleet")]);
-            FlexToken token = await FlexToken.DeployAsync(verifier, ContractArtifact.Load(artifacts, nameof(FlexToken)).Bytecode(), whitelist.Address);
-            FlexPlatform platform = await FlexPlatform.DeployAsync(verifier, ContractArtifact.Load(artifacts, nameof(FlexPlatform)).Bytecode(),
+            FlexToken token = await FlexToken.DeployAsync(verifier, ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexToken)), whitelist.Address);
+            FlexPlatform platform = await FlexPlatform.DeployAsync(verifier, ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexPlatform)),
                 whitelist.Address, token.Address, 0, 300, 60, 86_400, false);
             var asFleetOperator = new FlexPlatform(fleetOperator, platform.Address);
             var gas = new List<ulong>();

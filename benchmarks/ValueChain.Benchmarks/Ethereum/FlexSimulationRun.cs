@@ -1,7 +1,7 @@
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
-using ValueChain.Ledger.Ethereum.Flexibility;
+using ValueChain.Flexibility.Ethereum;
 using ValueChain.Testing;
 
 namespace ValueChain.Benchmarks;

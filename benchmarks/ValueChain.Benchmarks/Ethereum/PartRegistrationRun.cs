@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Text.Json;
 using ValueChain.Cryptography;
 using ValueChain.Ledger.Ethereum;
-using ValueChain.Ledger.Ethereum.Contracts;
 using ValueChain.Testing;
-using static ValueChain.Ledger.Ethereum.Contracts.PartChain;
+using ValueChain.Traceability.Ethereum;
+using static ValueChain.Traceability.Ethereum.Contracts.Traceability;
+using OnChain = ValueChain.Traceability.Ethereum.Contracts.Traceability;
 
 namespace ValueChain.Benchmarks;
 
 /// <summary>
-/// Registering 1000 parts on anvil with PartChain: in one batched call, one call per part pipelined by this
+/// Registering 1000 parts on anvil with the Traceability contract: in one batched call, one call per part pipelined by this
 /// driver, and the same 1000 calls sent by ethers v6 to the same anvil in the same run. Run: <c>-- partchain-registration</c>.
 /// </summary>
 internal static class PartRegistrationRun
@@ -29,19 +30,19 @@ internal static class PartRegistrationRun
             (EthereumClient oem, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             (EthereumClient supplier, _) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
             (_, PrivateKey ethersKey) = await AnvilAccounts.FundedClientAsync(rpc, StallTimeout);
-            PartChain chain = await PartChain.DeployAsync(oem, ContractArtifact.Load(Path.Combine(RepositoryPaths.Root, "contracts", "artifacts"), nameof(PartChain)).Bytecode(),
+            OnChain chain = await OnChain.DeployAsync(oem, ApplicationBytecode.Of(typeof(TraceabilityContracts).Assembly, "Traceability"),
                 [new(oem.Account!.Value, "OEM", 1, true, 0, 0), new(supplier.Account!.Value, "Supplier", 2, false, 0, 0), new(ethersKey.Address, "Supplier (ethers)", 2, false, 0, 0)], 1, 86_400);
-            var asSupplier = new PartChain(supplier, chain.Address);
+            var asSupplier = new OnChain(supplier, chain.Address);
             for (int round = 0; round < rounds; round++)
             {
                 var clock = Stopwatch.StartNew();
-                TransactionReceipt batch = await new PartChain(oem, chain.Address).RegisterPartsAsync(
+                TransactionReceipt batch = await new OnChain(oem, chain.Address).RegisterPartsAsync(
                     [.. Enumerable.Range(0, parts).Select(i => new PartRegistration($"B{round}-{i}", "BRK-330", "B-1", 1))], Plant);
                 double batched = clock.Elapsed.TotalSeconds;
 
                 (int exitCode, string output, string error) = await ChildProcess.RunAsync("node", Path.Combine(RepositoryPaths.Root, "benchmarks", "ethers", "send-bench.mjs"),
                     anvil.Endpoint.ToString(), Hex.Encode(ethersKey.ToBytes()), chain.Address.ToString(),
-                    Path.Combine(RepositoryPaths.Root, "contracts", "artifacts", "PartChain.abi.json"), "partchain", parts.ToString(CultureInfo.InvariantCulture), $"E{round}");
+                    Path.Combine(RepositoryPaths.Root, "src", "ValueChain.Traceability.Ethereum", "Artifacts", "Traceability.abi.json"), "partchain", parts.ToString(CultureInfo.InvariantCulture), $"E{round}");
                 double ethers = exitCode == 0 ? JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("seconds").GetDouble() : throw new InvalidOperationException(output + error);
                 clock.Restart();
                 TransactionReceipt[] single = await Task.WhenAll(Enumerable.Range(0, parts).Select(i => asSupplier.RegisterPartsAsync([new PartRegistration($"S{round}-{i}", "BRK-330", "B-1", 1)], Plant)));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ValueChain.Conformance.Traceability;
 using ValueChain.Ledger.Fabric;
-using ValueChain.Testing;
+using ValueChain.Ledger.Fabric.Testing;
 using ValueChain.Traceability;
 
 namespace ValueChain.Benchmarks;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {EnergyTransferRecords} from "../flexibility/EnergyTransferRecords.sol";
+import {EnergyTransferRecords} from "../../../src/ValueChain.Flexibility.Ethereum/Contracts/EnergyTransferRecords.sol";
 
 /// @title EtrVerificationProbe
 /// @notice A test contract that runs the ETR checks in the spec's order against its own whitelist and

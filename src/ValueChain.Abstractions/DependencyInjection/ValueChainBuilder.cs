@@ -33,4 +33,33 @@ public sealed class ValueChainBuilder
         LedgerDriver = name;
         return this;
     }
+
+    /// <summary>
+    /// Records that an application's <c>Add…</c> method was called on this service collection. Called by
+    /// application packages: the first call for an application registers its services; a later call without
+    /// settings is a no-op; a later call with settings (a configure delegate or a configuration section) after
+    /// one that had settings is refused, because one deployment of an application has one set of options.
+    /// </summary>
+    /// <typeparam name="TOptions">The application's options type.</typeparam>
+    /// <param name="addMethod">The application's method, for messages (for example "AddTraceability").</param>
+    /// <param name="configuresOptions">Whether this call brings settings.</param>
+    /// <returns>True for the application's first call on the service collection: register its services then.</returns>
+    /// <exception cref="ConfigurationException">An earlier call brought settings and this one does too.</exception>
+    public bool RegisterApplication<TOptions>(string addMethod, bool configuresOptions)
+        where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(addMethod);
+        ApplicationRegistry? registry = Services
+            .Where(d => !d.IsKeyedService && d.ServiceType == typeof(ApplicationRegistry))
+            .Select(d => d.ImplementationInstance)
+            .OfType<ApplicationRegistry>()
+            .FirstOrDefault();
+        if (registry is null)
+        {
+            registry = new ApplicationRegistry();
+            Services.AddSingleton(registry);
+        }
+
+        return registry.Register(typeof(TOptions), addMethod, configuresOptions);
+    }
 }

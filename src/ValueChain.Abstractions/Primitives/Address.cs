@@ -9,6 +9,7 @@ namespace ValueChain;
 /// public key, as on Ethereum. Formats with the EIP-55 checksum; parses hex with or without it.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Json.AddressJsonConverter))]
+[System.ComponentModel.TypeConverter(typeof(AddressTypeConverter))]
 public readonly struct Address : IEquatable<Address>, IComparable<Address>, ISpanFormattable
 {
     /// <summary>The length in bytes.</summary>

@@ -21,15 +21,10 @@ public sealed partial class FlexibilityChaincode : IChaincode
     private readonly FrozenDictionary<string, Func<ChaincodeState, string, Task<string?>>> _functions;
 
     /// <summary>Creates the chaincode with its deployment settings.</summary>
-    /// <exception cref="ConfigurationException">No verifier, or a genesis verifier without the verifier role.</exception>
+    /// <exception cref="ConfigurationException">The options break a rule of <see cref="FlexibilityOptionsValidator"/>.</exception>
     public FlexibilityChaincode(FlexibilityOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Verifiers.Count == 0 || options.Verifiers.Any(v => v.Role != MarketRole.Verifier))
-        {
-            throw new ConfigurationException("FlexibilityOptions.Verifiers needs at least one participant, each with the Verifier role.");
-        }
-
+        FlexibilityOptionsValidator.ThrowIfInvalid(options);
         _genesis = options.Verifiers.ToFrozenDictionary(v => v.Address);
         _options = options;
         _functions = new Dictionary<string, Func<ChaincodeState, string, Task<string?>>>

@@ -11,7 +11,8 @@ namespace ValueChain.Flexibility;
 public sealed record MarketClock(DateTimeOffset Epoch, TimeSpan StageLength, TimeSpan GateClosure)
 {
     /// <summary>The published design: rounds from the Unix epoch, 5-minute stages, 1-minute gate closure.</summary>
-    public static MarketClock Default { get; } = new(DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
+    /// <remarks>A new instance on each read: binding configuration into options sets a clock's properties in place, and must not change a shared one.</remarks>
+    public static MarketClock Default => new(DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
 
     /// <summary>The length of a round: three stages.</summary>
     public TimeSpan RoundLength => StageLength * 3;

@@ -1,9 +1,12 @@
 namespace ValueChain.Flexibility;
 
-/// <summary>Deployment settings of the flexibility market chaincode; every peer must use the same.</summary>
+/// <summary>
+/// Deployment settings of the flexibility market chaincode; every peer must use the same. Bound from configuration
+/// by <c>AddFlexibility(IConfiguration)</c> and checked at start-up by <see cref="FlexibilityOptionsValidator"/>.
+/// </summary>
 public sealed class FlexibilityOptions
 {
-    /// <summary>The verifiers (the TSO) the market starts with; at least one.</summary>
+    /// <summary>The verifiers (the TSO) the market starts with; no default: at least one, each with <see cref="MarketRole.Verifier"/>.</summary>
     public IList<MarketParticipant> Verifiers { get; } = [];
 
     /// <summary>Rounds and stages (default: 15-minute rounds of 5-minute stages, gates closing 1 minute early).</summary>

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ValueChain;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
@@ -9,17 +11,64 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FlexibilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the market: deploys <see cref="FlexibilityChaincode"/> on drivers that run C# chaincodes and
-    /// registers <see cref="IFlexibilityContract"/> over the gateway (drivers with their own contracts replace it).
+    /// Adds the market: <see cref="FlexibilityOptions"/> through <see cref="IOptions{TOptions}"/>, checked at start-up by
+    /// <see cref="FlexibilityOptionsValidator"/>; <see cref="FlexibilityChaincode"/>, built from the options when the
+    /// ledger first needs it, for drivers that run C# chaincodes; <see cref="IFlexibilityContract"/> over the gateway
+    /// (registered with TryAdd, so the application's Ethereum package or a host can put its own in place); and
+    /// <see cref="FlexibilityClientFactory"/>.
     /// </summary>
-    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexibilityOptions> configure)
+    /// <remarks>
+    /// One call may bring settings; calling <c>AddFlexibility()</c> again without arguments changes nothing, and a
+    /// second call with settings is refused. The verifiers have no default: start-up fails naming
+    /// <see cref="FlexibilityOptions.Verifiers"/> until one is set.
+    /// </remarks>
+    /// <param name="builder">The ValueChain builder.</param>
+    /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
+    /// <exception cref="ConfigurationException">An earlier <c>AddFlexibility</c> call on the service collection brought settings, and this one does too.</exception>
+    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexibilityOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new FlexibilityOptions();
-        configure(options);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode>(new FlexibilityChaincode(options)));
-        builder.Services.TryAddSingleton<IFlexibilityContract>(provider => new FlexibilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
+        OptionsBuilder<FlexibilityOptions> options = Register(builder, configure is not null);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         return builder;
+    }
+
+    /// <summary>
+    /// Adds the market as <see cref="AddFlexibility(ValueChainBuilder, Action{FlexibilityOptions}?)"/> does, with
+    /// <see cref="FlexibilityOptions"/> bound from <paramref name="configuration"/> (a section such as
+    /// <c>configuration.GetSection("ValueChain:Flexibility")</c>; addresses as hex text, time spans as <c>d.hh:mm:ss</c>).
+    /// </summary>
+    /// <param name="builder">The ValueChain builder.</param>
+    /// <param name="configuration">The configuration section that holds the options.</param>
+    /// <exception cref="ConfigurationException">An earlier <c>AddFlexibility</c> call on the service collection brought settings.</exception>
+    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        Register(builder, configuresOptions: true).Bind(configuration);
+        builder.Services.AddSingleton<IValidateOptions<FlexibilityOptions>>(new ConfigurationListValidator<FlexibilityOptions, MarketParticipant>(configuration, nameof(FlexibilityOptions.Verifiers)));
+        return builder;
+    }
+
+    private static OptionsBuilder<FlexibilityOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    {
+        IServiceCollection services = builder.Services;
+        OptionsBuilder<FlexibilityOptions> options = services.AddOptions<FlexibilityOptions>();
+        if (!builder.RegisterApplication<FlexibilityOptions>(nameof(AddFlexibility), configuresOptions))
+        {
+            return options;
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlexibilityOptions>, FlexibilityOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, FlexibilityChaincode>(
+            provider => new FlexibilityChaincode(provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value)));
+        services.TryAddSingleton<IFlexibilityContract>(provider => new FlexibilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
+        services.TryAddSingleton(provider => new FlexibilityClientFactory(provider.GetRequiredService<IFlexibilityContract>()));
+        return options;
     }
 }

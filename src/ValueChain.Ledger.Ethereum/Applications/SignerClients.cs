@@ -37,6 +37,9 @@ public sealed class SignerClients : IDisposable
             _ => new Lazy<EthereumClient>(() => new EthereumClient(_rpc, new TransactionSender(_rpc, signer, _senderOptions), _clientOptions))).Value;
     }
 
+    /// <summary>The client that sends as <paramref name="signer"/>, or <see cref="Reader"/> when it is null (a read).</summary>
+    public EthereumClient ClientFor(ISigner? signer) => signer is null ? Reader : For(signer);
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -56,6 +56,12 @@ public sealed class EthereumClient
     public async Task<ulong> GetBlockNumberAsync(CancellationToken cancellationToken = default) =>
         Quantity.ToUInt64(await Rpc.CallAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false));
 
+    /// <summary>The timestamp of block <paramref name="block"/>, or of the newest block when it is null.</summary>
+    public Task<DateTimeOffset> GetBlockTimeAsync(ulong? block = null, CancellationToken cancellationToken = default) => BlockTime.OfAsync(Rpc, block, cancellationToken);
+
+    /// <summary>What the node says it is (<c>web3_clientVersion</c>, for example <c>anvil/v1.7.0</c>), or null when it does not say.</summary>
+    public Task<string?> GetClientVersionAsync(CancellationToken cancellationToken = default) => NodeKind.ClientVersionAsync(Rpc, cancellationToken);
+
     /// <summary>The balance of <paramref name="account"/> in wei.</summary>
     public async Task<UInt256> GetBalanceAsync(Address account, CancellationToken cancellationToken = default) =>
         Quantity.ToUInt256(await Rpc.CallAsync("eth_getBalance", [account.ToLowerHex(), "latest"], cancellationToken).ConfigureAwait(false));

@@ -42,6 +42,9 @@ public sealed class EthereumOptions
     /// <summary>Whether the host's start fails when the node is unreachable or serves another chain. Default true.</summary>
     public bool CheckNodeAtStart { get; set; } = true;
 
+    /// <summary>The settings of every <see cref="EthereumClient"/> the host builds from these options.</summary>
+    internal EthereumClientOptions ClientOptions() => new() { ChainId = ChainId, Confirmations = Confirmations, GasMarginPercent = GasMarginPercent };
+
     /// <summary>The settings of every <see cref="TransactionSender"/> the host builds from these options.</summary>
     internal TransactionSenderOptions SenderOptions() => new()
     {

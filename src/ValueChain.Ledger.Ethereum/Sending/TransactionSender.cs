@@ -257,18 +257,7 @@ public sealed class TransactionSender : IDisposable
         _ => _nodeIsAnvil ??= await IsAnvilAsync().ConfigureAwait(false),
     };
 
-    private async Task<bool> IsAnvilAsync()
-    {
-        try
-        {
-            JsonElement version = await _rpc.CallAsync("web3_clientVersion", []).ConfigureAwait(false);
-            return version.ValueKind == JsonValueKind.String && version.GetString()!.StartsWith("anvil/", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (JsonRpcException)
-        {
-            return false; // a node that does not say what it is gets the order every node handles
-        }
-    }
+    private async Task<bool> IsAnvilAsync() => NodeKind.IsAnvil(await NodeKind.ClientVersionAsync(_rpc, CancellationToken.None).ConfigureAwait(false));
 
     // A zero-value transfer to ourselves under a refused transaction's nonce, so that the transactions
     // numbered after it in the same batch, which the node already holds, can be mined.

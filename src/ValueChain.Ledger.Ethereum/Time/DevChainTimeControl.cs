@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ValueChain.Ledger.Ethereum;
 
 /// <summary>
@@ -12,11 +10,7 @@ public sealed class DevChainTimeControl(JsonRpcClient rpc) : ILedgerTimeControl
     private readonly JsonRpcClient _rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken = default)
-    {
-        JsonElement block = await _rpc.CallAsync("eth_getBlockByNumber", ["latest", false], cancellationToken).ConfigureAwait(false);
-        return DateTimeOffset.FromUnixTimeSeconds((long)Quantity.ToUInt64(block.GetProperty("timestamp")));
-    }
+    public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken = default) => BlockTime.OfAsync(_rpc, null, cancellationToken);
 
     /// <inheritdoc />
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken = default)

@@ -131,8 +131,9 @@ internal sealed partial class ShimSession
         {
             (response, chaincodeEvent) = await InvokeAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (ChaincodeException e)
+        catch (ValueChainException e)
         {
+            // Every typed SDK error keeps its code, exactly as the embedded ledger records it.
             response = Failure(e.Code, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -19,6 +19,9 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private readonly IFabricSigner _signer;
     private readonly List<(FabricEndpoint Endpoint, GrpcChannel Channel)> _peers;
     private readonly GrpcChannel _orderer;
+
+    // Under mutual TLS, Deliver requests carry the hash of the client certificate the first peer's connection presents.
+    private readonly byte[]? _deliverTlsHash;
     private readonly CommitListener _commits;
 
     /// <summary>Creates a client; <paramref name="identity"/> reads blocks and is the default for queries.</summary>
@@ -34,8 +37,9 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         _signer = signer;
         _peers = options.Peers.Select(p => (p, FabricChannels.Open(p))).ToList();
         _orderer = FabricChannels.Open(options.Orderer);
+        _deliverTlsHash = FabricChannels.ClientCertificateHash(_peers[0].Endpoint);
         _commits = new CommitListener(new Protos.Deliver.DeliverClient(_peers[0].Channel), _peers[0].Endpoint.Address,
-            from => SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, from, null, Now()));
+            from => SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, from, null, Now(), _deliverTlsHash));
     }
 
     /// <summary>How far this client's proposal timestamps run ahead of its clock (see <see cref="FabricTimeControl"/>).</summary>
@@ -136,7 +140,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
         var deliver = new Protos.Deliver.DeliverClient(channel);
         using AsyncDuplexStreamingCall<Common.Envelope, Protos.DeliverResponse> call = deliver.Deliver(cancellationToken: cancellationToken);
-        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, (ulong)from, (ulong?)to, Now()), cancellationToken)).ConfigureAwait(false);
+        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, (ulong)from, (ulong?)to, Now(), _deliverTlsHash), cancellationToken)).ConfigureAwait(false);
         while (await Guard(endpoint, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false))
         {
             Protos.DeliverResponse response = call.ResponseStream.Current;
@@ -160,7 +164,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     {
         (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
         using AsyncDuplexStreamingCall<Common.Envelope, Protos.DeliverResponse> call = new Protos.Deliver.DeliverClient(channel).DeliverFiltered(cancellationToken: cancellationToken);
-        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, null, null, Now()), cancellationToken)).ConfigureAwait(false);
+        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, null, null, Now(), _deliverTlsHash), cancellationToken)).ConfigureAwait(false);
         if (!await Guard(endpoint, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false) || call.ResponseStream.Current.TypeCase != Protos.DeliverResponse.TypeOneofCase.FilteredBlock)
         {
             throw new FabricConnectionException(endpoint.Address, (int)(call.ResponseStream.Current?.Status ?? Common.Status.Unknown), "the peer did not deliver its newest block");

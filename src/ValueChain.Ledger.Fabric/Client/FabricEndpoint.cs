@@ -12,6 +12,15 @@ public sealed class FabricEndpoint
     /// <summary>The host name the node's TLS certificate must name, when it differs from the address (for example "peer0.org1.example.com").</summary>
     public string? ServerNameOverride { get; set; }
 
+    /// <summary>
+    /// The PEM certificate this client presents in the TLS handshake (mutual TLS), as peers and orderers
+    /// with <c>clientAuthRequired</c> demand; set together with <see cref="ClientKeyPem"/>, or neither.
+    /// </summary>
+    public string? ClientCertificatePem { get; set; }
+
+    /// <summary>The PEM private key (PKCS#8 or SEC 1) of <see cref="ClientCertificatePem"/>.</summary>
+    public string? ClientKeyPem { get; set; }
+
     /// <summary>Shows the address.</summary>
     public override string ToString() => Address;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ValueChain.Ledger.Fabric.Client;
 
 namespace ValueChain.Ledger.Fabric;
 
@@ -23,6 +24,21 @@ public sealed class FabricOptionsValidator : IValidateOptions<FabricOptions>
         failures.AddRange(options.Peers.Append(options.Orderer)
             .Where(e => !Uri.TryCreate(e.Address, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
             .Select(e => $"The Fabric endpoint '{e.Address}' must be an http:// or https:// address (FabricOptions.Peers / FabricOptions.Orderer)."));
+
+        foreach (FabricEndpoint endpoint in options.Peers.Append(options.Orderer))
+        {
+            try
+            {
+                if (Uri.TryCreate(endpoint.Address, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https")
+                {
+                    using SocketsHttpHandler handler = FabricChannels.Handler(endpoint, uri);
+                }
+            }
+            catch (ConfigurationException e)
+            {
+                failures.Add(e.Message + " (FabricOptions.Peers / FabricOptions.Orderer)");
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(options.MspId))
         {

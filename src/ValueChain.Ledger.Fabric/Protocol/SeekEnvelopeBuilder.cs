@@ -8,11 +8,15 @@ namespace ValueChain.Ledger.Fabric.Protocol;
 internal static class SeekEnvelopeBuilder
 {
     /// <summary>Blocks [<paramref name="from"/>, <paramref name="to"/>]; a null <paramref name="from"/> starts at the newest block, a null <paramref name="to"/> means every later block as it commits.</summary>
-    public static Common.Envelope Build(FabricIdentity identity, IFabricSigner signer, string channel, ulong? from, ulong? to, DateTimeOffset timestamp) =>
-        Build(identity, signer, channel, from, to, RandomNumberGenerator.GetBytes(ProposalBuilder.NonceLength), timestamp);
+    /// <remarks>
+    /// <c>tlsCertificateHash</c> is the SHA-256 of the client's TLS certificate under mutual TLS, null otherwise: a
+    /// peer that requires client certificates refuses a seek request not bound to the connection's certificate.
+    /// </remarks>
+    public static Common.Envelope Build(FabricIdentity identity, IFabricSigner signer, string channel, ulong? from, ulong? to, DateTimeOffset timestamp, byte[]? tlsCertificateHash = null) =>
+        Build(identity, signer, channel, from, to, RandomNumberGenerator.GetBytes(ProposalBuilder.NonceLength), timestamp, tlsCertificateHash);
 
     /// <summary>As above with a given nonce (for golden files).</summary>
-    public static Common.Envelope Build(FabricIdentity identity, IFabricSigner signer, string channel, ulong? from, ulong? to, ReadOnlySpan<byte> nonce, DateTimeOffset timestamp)
+    public static Common.Envelope Build(FabricIdentity identity, IFabricSigner signer, string channel, ulong? from, ulong? to, ReadOnlySpan<byte> nonce, DateTimeOffset timestamp, byte[]? tlsCertificateHash = null)
     {
         var seek = new Orderer.SeekInfo
         {
@@ -27,6 +31,7 @@ internal static class SeekEnvelopeBuilder
                 Type = (int)Common.HeaderType.DeliverSeekInfo,
                 ChannelId = channel,
                 Timestamp = Timestamp.FromDateTimeOffset(timestamp),
+                TlsCertHash = tlsCertificateHash is null ? ByteString.Empty : ByteString.CopyFrom(tlsCertificateHash),
             }.ToByteString(),
             SignatureHeader = new Common.SignatureHeader { Creator = identity.SerializedByteString, Nonce = ByteString.CopyFrom(nonce) }.ToByteString(),
         };

@@ -20,22 +20,14 @@ public sealed partial class TraceabilityChaincode : IChaincode
     private readonly FrozenDictionary<string, Func<TraceabilityStore, string, Task<string?>>> _functions;
 
     /// <summary>Creates the chaincode with its deployment settings.</summary>
-    /// <exception cref="ConfigurationException">Fewer than one approval, or no genesis admin.</exception>
+    /// <exception cref="ConfigurationException">The options break a rule of <see cref="TraceabilityOptionsValidator"/>.</exception>
     public TraceabilityChaincode(TraceabilityOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.InvitationApprovals < 1)
-        {
-            throw new ConfigurationException($"TraceabilityOptions.InvitationApprovals must be at least 1, not {options.InvitationApprovals}.");
-        }
-
-        if (!options.GenesisParticipants.Any(p => p.IsAdmin))
-        {
-            throw new ConfigurationException("TraceabilityOptions.GenesisParticipants needs at least one admin, who can then invite the others.");
-        }
-
+        TraceabilityOptionsValidator.ThrowIfInvalid(options);
         _options = options;
-        _genesis = options.GenesisParticipants.ToFrozenDictionary(p => p.Address);
+
+        // Genesis participants joined when the network started, the epoch on every ledger (the Solidity twin stores 0).
+        _genesis = options.GenesisParticipants.ToFrozenDictionary(p => p.Address, p => p with { JoinedAt = DateTimeOffset.UnixEpoch });
         _functions = new Dictionary<string, Func<TraceabilityStore, string, Task<string?>>>
         {
             ["invite"] = (s, a) => InviteAsync(s, Parse(a, Json.InviteArgs)),

@@ -1,14 +1,21 @@
 namespace ValueChain.Traceability;
 
-/// <summary>Deployment settings of the PartChain chaincode; every peer must use the same.</summary>
+/// <summary>
+/// Deployment settings of the traceability chaincode; every peer must use the same. Bound from configuration
+/// by <c>AddTraceability(IConfiguration)</c> and checked at start-up by <see cref="TraceabilityOptionsValidator"/>.
+/// </summary>
 public sealed class TraceabilityOptions
 {
-    /// <summary>How many distinct admins must approve an invitation (default 1).</summary>
+    /// <summary>How many distinct admins must approve an invitation or an ownership correction (default 1).</summary>
     public int InvitationApprovals { get; set; } = 1;
 
     /// <summary>How late after the requested delivery date a receipt is still accepted (default one day).</summary>
     public TimeSpan LateTolerance { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>The participants the network starts with (at least one admin).</summary>
+    /// <summary>
+    /// The participants the network starts with; no default: at least one must be an admin, who then invites
+    /// the others. Genesis participants are active (no <see cref="Participant.RevokedAt"/>) and joined at the
+    /// Unix epoch on every ledger, whatever <see cref="Participant.JoinedAt"/> says.
+    /// </summary>
     public IList<Participant> GenesisParticipants { get; } = [];
 }

@@ -22,6 +22,9 @@ public static class FlexibilityActors
     /// <summary>A key that is not whitelisted.</summary>
     public static EthereumSigner Stranger { get; } = Key("stranger");
 
+    /// <summary>All keys that sign in the suite (for ledgers that need members listed or enrolled).</summary>
+    public static IReadOnlyList<EthereumSigner> All { get; } = [Tso, Dso, FleetOperator, OtherFleetOperator, Stranger];
+
     /// <summary>Market options with the TSO as genesis verifier.</summary>
     public static FlexibilityOptions Options()
     {

@@ -10,10 +10,12 @@ namespace ValueChain.Conformance.Flexibility;
 /// The flexibility market's rules from specs/flexibility.md against <see cref="IFlexibilityContract"/>
 /// only (so far: whitelist and token). A driver's test project subclasses it.
 /// </summary>
-public abstract class FlexibilityConformance
+public abstract class FlexibilityConformance : ApplicationConformance
 {
-    /// <summary>Starts a ledger with the market deployed with <paramref name="options"/>.</summary>
-    protected abstract Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options);
+    /// <summary>Starts a ledger with the flexibility chaincode (or its twin) deployed with <paramref name="options"/>.</summary>
+    protected abstract Task<FlexibilityUnderTest> StartLedgerAsync(FlexibilityOptions options);
+
+    private Task<FlexibilityUnderTest> StartAsync(FlexibilityOptions options) => StartLedgerAsync(options);
 
     private Task<FlexibilityUnderTest> StartAsync() => StartAsync(Options());
 
@@ -563,6 +565,7 @@ public abstract class FlexibilityConformance
     public async Task Random_payment_sequences_conserve_tokens_and_never_pay_more_than_the_winning_bid()
     {
         // Each step: energy in Wh and a nonce from a small range, so that replays happen too.
+        RequireDriver();
         await Gen.Select(Gen.Int[0, 50_000], Gen.Int[0, 4]).Array[1, 8].SampleAsync(async steps =>
         {
             await using FlexibilityUnderTest market = await StartAsync();
@@ -592,6 +595,7 @@ public abstract class FlexibilityConformance
     [Fact]
     public async Task Offline_verification_and_the_ledger_agree_on_generated_valid_and_invalid_records()
     {
+        RequireDriver();
         await Gen.Select(Gen.Int[0, 8], Gen.Int[0, 6]).Array[40].SampleAsync(async records =>
         {
         await using FlexibilityUnderTest market = await StartAsync();

@@ -55,7 +55,10 @@ public sealed class ConformanceChaincode : IChaincode
                 // Writes and emits first, so the suite can check that a failure undoes both.
                 await context.PutStateAsync(Text("key"), "written before failing"u8.ToArray(), cancellationToken);
                 context.EmitEvent("BeforeFailure", "{}");
-                throw new ChaincodeException(Text("code"), "failed on purpose");
+                // "format" throws another family of the SDK's typed errors, whose code every driver must keep too.
+                throw args["family"]?.GetValue<string>() == "format"
+                    ? new ValueChainFormatException("input", Text("code"), "failed on purpose")
+                    : new ChaincodeException(Text("code"), "failed on purpose");
             case "crash":
                 await context.PutStateAsync(Text("key"), "written before crashing"u8.ToArray(), cancellationToken);
                 throw new InvalidOperationException("a chaincode bug");

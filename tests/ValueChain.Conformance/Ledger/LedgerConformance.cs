@@ -53,6 +53,18 @@ public abstract class LedgerConformance
     }
 
     [Fact]
+    public async Task Every_typed_sdk_error_keeps_its_code()
+    {
+        await using LedgerUnderTest ledger = await StartLedgerAsync();
+
+        TransactionReceipt receipt = await ledger.Gateway.SubmitAsync(ledger.Members[0], Call("fail", new { key = "k", code = "x", family = "format" }));
+
+        Assert.Equal(TransactionStatus.Failed, receipt.Status);
+        Assert.Equal(ErrorCodes.InvalidFormat, receipt.ErrorCode);
+        Assert.Null(await GetAsync(ledger.Gateway, "k"));
+    }
+
+    [Fact]
     public async Task A_chaincode_bug_is_recorded_as_failed_and_changes_nothing()
     {
         await using LedgerUnderTest ledger = await StartLedgerAsync();

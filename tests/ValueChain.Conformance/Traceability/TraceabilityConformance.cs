@@ -9,12 +9,22 @@ namespace ValueChain.Conformance.Traceability;
 /// Every PartChain rule of specs/traceability.md, against <see cref="ITraceabilityContract"/> only. A
 /// driver's test project subclasses it and deploys PartChain with the given options.
 /// </summary>
-public abstract class TraceabilityConformance
+public abstract class TraceabilityConformance : ApplicationConformance
 {
-    private static readonly DateTimeOffset Due = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    // The requested delivery date of the scenarios' orders: midnight ten days after the ledger's start, so
+    // that the suite does not depend on the day it runs (Fabric's ledger time is the client's clock).
+    private DateTimeOffset Due { get; set; }
 
-    /// <summary>Starts a ledger with PartChain deployed with <paramref name="options"/>; ledger time must start before <c>2026-12-01</c>.</summary>
-    protected abstract Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options);
+    /// <summary>Starts a ledger with the traceability chaincode (or its twin) deployed with <paramref name="options"/>.</summary>
+    protected abstract Task<TraceabilityUnderTest> StartLedgerAsync(TraceabilityOptions options);
+
+    private async Task<TraceabilityUnderTest> StartAsync(TraceabilityOptions options)
+    {
+        TraceabilityUnderTest ledger = await StartLedgerAsync(options);
+        DateTimeOffset start = await ledger.Time.GetTimeAsync();
+        Due = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero).AddDays(10);
+        return ledger;
+    }
 
     private Task<TraceabilityUnderTest> StartAsync() => StartAsync(Options());
 
@@ -23,7 +33,7 @@ public abstract class TraceabilityConformance
     private static async Task<string> ErrorCodeAsync(Func<Task> action) => (await Assert.ThrowsAsync<ChaincodeException>(action)).Code;
 
     /// <summary>Tier-2 A registers parts, the OEM orders them, Tier-2 A delivers through the LSP.</summary>
-    private static async Task DeliverableOrderAsync(ITraceabilityContract c, params string[] partIds)
+    private async Task DeliverableOrderAsync(ITraceabilityContract c, params string[] partIds)
     {
         await c.RegisterPartsAsync(Tier2a, partIds.Select(id => Component(id)).ToList(), Plant);
         await c.PlaceOrderAsync(Oem, "O-1", Tier2a.Address, "PN-SENSOR", partIds.Length, Due);

@@ -21,7 +21,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task A_struct_is_stored_read_back_and_its_event_decoded_from_the_receipt()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client, 41);
         var item = new Item(7, "Bremsscheibe ⌀ 330 mm", [0x00, 0xff, 0x10], client.Account!.Value);
 
@@ -41,7 +41,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task A_nested_struct_with_a_struct_array_and_a_fixed_array_round_trips_through_call_send_and_event()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         Address owner = PrivateKey.Generate().Address;
         var batch = new Batch(
@@ -64,7 +64,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task Strings_bytes_signed_integers_fixed_bytes_and_arrays_come_back_unchanged_from_the_node()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         Address[] pair = [PrivateKey.Generate().Address, PrivateKey.Generate().Address];
         BigInteger signed = -(BigInteger.One << 127);
@@ -83,7 +83,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task Out_of_range_arguments_are_refused_before_anything_is_sent()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         ulong nonceBefore = await ProbeSetup.MinedNonceAsync(client);
 
@@ -100,7 +100,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task An_anonymous_event_with_an_indexed_string_decodes_with_the_hash_of_the_string()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
 
         TransactionReceipt receipt = await probe.TagAsync("recall-42", -5, true, Cancel);
@@ -115,9 +115,9 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task Events_are_queried_in_pages_and_filtered_by_indexed_fields()
     {
-        EthereumClientOptions options = ProbeSetup.Options();
+        EthereumClientOptions options = AnvilClients.Options();
         options.LogPageBlocks = 2;
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http, options);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http, options);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         ulong from = await client.GetBlockNumberAsync(Cancel);
         Address alice = PrivateKey.Generate().Address;
@@ -141,9 +141,9 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task A_subscription_delivers_an_event_only_once_its_block_has_the_configured_confirmations()
     {
-        EthereumClientOptions options = ProbeSetup.Options();
+        EthereumClientOptions options = AnvilClients.Options();
         options.Confirmations = 2;
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http, options);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http, options);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         ulong from = await client.GetBlockNumberAsync(Cancel) + 1;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
@@ -162,7 +162,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task Transactions_are_eip1559_with_the_suggested_fees_and_the_gas_estimate_carries_the_margin()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
 
         FeeSuggestion fees = await client.SuggestFeesAsync(Cancel);
@@ -185,7 +185,7 @@ public sealed class BindingsTests(AnvilNode anvil) : IClassFixture<AnvilNode>, I
     [Fact]
     public async Task A_payable_function_carries_its_value()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
 
         UInt256 simulated = await probe.CallDepositAsync(new UInt256(500), Cancel);

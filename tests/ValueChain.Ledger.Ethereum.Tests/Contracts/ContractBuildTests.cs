@@ -2,7 +2,8 @@ using ValueChain.Testing;
 
 namespace ValueChain.Ledger.Ethereum.Tests;
 
-// The committed ABI and bytecode artefacts are what the pinned solc makes of the committed sources.
+// The committed ABI and bytecode artefacts — contracts/artifacts and every application package's Artifacts folder —
+// are what the pinned solc makes of the committed sources.
 public sealed class ContractBuildTests : IDisposable
 {
     private readonly string _output = Directory.CreateTempSubdirectory("valuechain-solc-").FullName;
@@ -12,22 +13,39 @@ public sealed class ContractBuildTests : IDisposable
     [Fact]
     public async Task Rebuilding_the_contracts_reproduces_the_committed_artefacts_byte_for_byte()
     {
-        string contracts = Path.Combine(RepositoryPaths.Root, "contracts");
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "tools", "node_modules", "solc", "package.json")),
+        string root = RepositoryPaths.Root;
+        Assert.True(File.Exists(Path.Combine(root, "tools", "node_modules", "solc", "package.json")),
             "solc is missing from tools/node_modules: run ./test.sh (or npm ci in tools/) first.");
 
-        (int exitCode, string output, string error) = await ChildProcess.RunAsync("node", Path.Combine(contracts, "build.mjs"), "--out", _output);
+        (int exitCode, string output, string error) = await ChildProcess.RunAsync("node", Path.Combine(root, "contracts", "build.mjs"), "--out", _output);
 
         Assert.True(exitCode == 0, $"contracts/build.mjs failed:\n{output}{error}");
-        string[] committed = [.. Directory.GetFiles(Path.Combine(contracts, "artifacts")).Select(Path.GetFileName).Order()!];
-        string[] rebuilt = [.. Directory.GetFiles(_output).Select(Path.GetFileName).Order()!];
-        Assert.Equal(committed, rebuilt);
-        Assert.Contains("BindingsProbe.bin", committed);
-        foreach (string file in committed)
+        string[] committedFolders = [.. ArtefactFolders(root)];
+        Assert.Equal(committedFolders, ArtefactFolders(_output));
+        Assert.Contains(Path.Combine("src", "ValueChain.Traceability.Ethereum", "Artifacts"), committedFolders);
+        Assert.Contains(Path.Combine("src", "ValueChain.Flexibility.Ethereum", "Artifacts"), committedFolders);
+        foreach (string folder in committedFolders)
         {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(contracts, "artifacts", file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_output, file))),
-                $"contracts/artifacts/{file} differs from what solc builds now: run `node contracts/build.mjs` and commit the result.");
+            string[] committed = [.. Directory.GetFiles(Path.Combine(root, folder)).Select(Path.GetFileName).Order()!];
+            string[] rebuilt = [.. Directory.GetFiles(Path.Combine(_output, folder)).Select(Path.GetFileName).Order()!];
+            Assert.Equal(committed, rebuilt);
+            foreach (string file in committed)
+            {
+                Assert.True(
+                    File.ReadAllBytes(Path.Combine(root, folder, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_output, folder, file))),
+                    $"{folder}/{file} differs from what solc builds now: run `node contracts/build.mjs` and commit the result.");
+            }
         }
+
+        Assert.Contains("BindingsProbe.bin", Directory.GetFiles(Path.Combine(root, "contracts", "artifacts")).Select(Path.GetFileName));
     }
+
+    // contracts/artifacts and src/<Package>/Artifacts below a root, relative to it.
+    private static IEnumerable<string> ArtefactFolders(string root) =>
+        new[] { Path.Combine("contracts", "artifacts") }
+            .Concat(Directory.Exists(Path.Combine(root, "src"))
+                ? Directory.GetDirectories(Path.Combine(root, "src")).Select(p => Path.Combine("src", Path.GetFileName(p), "Artifacts"))
+                : [])
+            .Where(folder => Directory.Exists(Path.Combine(root, folder)))
+            .Order(StringComparer.Ordinal);
 }

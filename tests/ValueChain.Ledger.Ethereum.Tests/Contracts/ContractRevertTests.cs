@@ -17,7 +17,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task A_require_with_a_reason_is_a_RevertReasonException()
     {
-        BindingsProbe probe = await ProbeSetup.DeployProbeAsync(await ProbeSetup.FundedClientAsync(anvil, _http));
+        BindingsProbe probe = await ProbeSetup.DeployProbeAsync(await AnvilClients.FundedClientAsync(anvil, _http));
 
         var error = await Assert.ThrowsAsync<RevertReasonException>(() => probe.FailWithReasonAsync("part 17 is recalled", Cancel));
 
@@ -28,7 +28,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task A_division_by_zero_is_a_PanicException_with_code_0x12()
     {
-        BindingsProbe probe = await ProbeSetup.DeployProbeAsync(await ProbeSetup.FundedClientAsync(anvil, _http));
+        BindingsProbe probe = await ProbeSetup.DeployProbeAsync(await AnvilClients.FundedClientAsync(anvil, _http));
 
         var error = await Assert.ThrowsAsync<PanicException>(() => probe.DivideAsync(10, 0, Cancel));
 
@@ -40,7 +40,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task A_custom_error_is_its_generated_exception_with_typed_fields()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
         await probe.StoreAsync(new Item(5, "Lenkgetriebe", [], client.Account!.Value), Cancel);
 
@@ -56,8 +56,8 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task A_send_that_would_revert_fails_at_the_estimate_and_sends_nothing()
     {
-        EthereumClient owner = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient intruder = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient owner = await AnvilClients.FundedClientAsync(anvil, _http);
+        EthereumClient intruder = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe ownersProbe = await ProbeSetup.DeployProbeAsync(owner);
         await ownersProbe.StoreAsync(new Item(1, "original", [], owner.Account!.Value), Cancel);
         var intrudersProbe = new BindingsProbe(intruder, ownersProbe.Address);
@@ -74,8 +74,8 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task A_mined_transaction_that_reverted_is_explained_by_replaying_it()
     {
-        EthereumClient owner = await ProbeSetup.FundedClientAsync(anvil, _http);
-        EthereumClient intruder = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient owner = await AnvilClients.FundedClientAsync(anvil, _http);
+        EthereumClient intruder = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(owner);
         await probe.StoreAsync(new Item(1, "original", [], owner.Account!.Value), Cancel);
 
@@ -91,7 +91,7 @@ public sealed class ContractRevertTests(AnvilNode anvil) : IClassFixture<AnvilNo
     [Fact]
     public async Task Without_the_contracts_errors_a_custom_error_is_still_a_ContractRevertedException_with_its_data()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         BindingsProbe probe = await ProbeSetup.DeployProbeAsync(client);
 
         var error = await Assert.ThrowsAsync<ContractRevertedException>(() => client.CallAsync(probe.Address, EncodeFailWithCustomErrorCall(3), errors: null, cancellationToken: Cancel));

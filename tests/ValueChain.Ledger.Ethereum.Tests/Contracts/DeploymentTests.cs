@@ -21,7 +21,7 @@ public sealed class DeploymentTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task A_second_run_reuses_the_manifest_and_a_changed_argument_deploys_again()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         using var deployer = new ContractDeployer(client, ManifestPath, AnvilNode.ChainId);
 
         var (first, firstDeployed) = await deployer.DeployAsync("Probe", ProbeSetup.ProbeBytecode, BindingsProbe.EncodeDeployment(7), BindingsProbe.Errors, Cancel);
@@ -43,7 +43,7 @@ public sealed class DeploymentTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task A_manifest_entry_whose_address_has_no_code_is_deployed_again()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         Address empty = Cryptography.PrivateKey.Generate().Address;
         Hash32 codeHash = Keccak256.Hash([.. ProbeSetup.ProbeBytecode, .. BindingsProbe.EncodeDeployment(1)]);
         new DeploymentManifest(AnvilNode.ChainId, new Dictionary<string, DeployedContract> { ["Probe"] = new(empty, 1, default, codeHash) }).Save(ManifestPath);
@@ -58,7 +58,7 @@ public sealed class DeploymentTests(AnvilNode anvil) : IClassFixture<AnvilNode>,
     [Fact]
     public async Task A_manifest_of_another_chain_is_refused_and_left_unchanged()
     {
-        EthereumClient client = await ProbeSetup.FundedClientAsync(anvil, _http);
+        EthereumClient client = await AnvilClients.FundedClientAsync(anvil, _http);
         new DeploymentManifest(1, new Dictionary<string, DeployedContract>()).Save(ManifestPath);
         string before = await File.ReadAllTextAsync(ManifestPath, Cancel);
         using var deployer = new ContractDeployer(client, ManifestPath, AnvilNode.ChainId);

@@ -1,3 +1,4 @@
+using ValueChain.Conformance;
 using ValueChain.Conformance.Ledger;
 using ValueChain.Conformance.Traceability;
 
@@ -13,10 +14,7 @@ public sealed class LedgerOnFabricTests(LiveFabric fabric) : LedgerConformance
 {
     protected override async Task<LedgerUnderTest> StartLedgerAsync()
     {
-        ValueChain.Testing.LiveFabricNetwork network = fabric.Require();
-        FabricClient client = network.NewClient();
-        string name = await network.DeployAsync(client, new ConformanceChaincode());
-        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [ConformanceChaincode.ChaincodeName] = name });
-        return new LedgerUnderTest(gateway, new FabricTimeControl(client), [TraceabilityActors.Oem, TraceabilityActors.Tier1, TraceabilityActors.Tier2a], client);
+        HostedChaincode hosted = await fabric.StartAsync(new ConformanceChaincode());
+        return new LedgerUnderTest(hosted.Gateway, hosted.Time, [TraceabilityActors.Oem, TraceabilityActors.Tier1, TraceabilityActors.Tier2a], hosted.Owner);
     }
 }

@@ -1,10 +1,16 @@
+using ValueChain.Conformance;
+using ValueChain.Conformance.Flexibility;
 using ValueChain.Conformance.Traceability;
-using ValueChain.Testing;
+using ValueChain.Ledger.Fabric.Testing;
 
 namespace ValueChain.Ledger.Fabric.Tests.Live;
 
-/// <summary>The live network of the test run, with the suite's actors enrolled; null network when none is configured.</summary>
-public sealed class LiveFabric : IAsyncLifetime
+/// <summary>
+/// The live network of the test run, with every suite's actors enrolled, as a chaincode host: each scenario
+/// deploys its chaincode under a fresh name and talks to it through its own client. Null network when none is
+/// configured, and then every live test is skipped with the reason.
+/// </summary>
+public sealed class LiveFabric : IAsyncLifetime, IChaincodeHost
 {
     public LiveFabricNetwork? Network { get; private set; }
 
@@ -15,9 +21,12 @@ public sealed class LiveFabric : IAsyncLifetime
         if (LiveFabricSettings.FromEnvironment() is { } settings)
         {
             Network = await LiveFabricNetwork.StartAsync(settings);
-            await Network.EnrollAsync(TraceabilityActors.All);
+            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All]);
         }
     }
+
+    /// <inheritdoc />
+    void IChaincodeHost.Require() => Require();
 
     /// <summary>The network; skips the calling test, with the reason, when there is none.</summary>
     public LiveFabricNetwork Require()
@@ -28,6 +37,16 @@ public sealed class LiveFabric : IAsyncLifetime
         }
 
         return Network;
+    }
+
+    /// <inheritdoc />
+    public async Task<HostedChaincode> StartAsync(IChaincode chaincode)
+    {
+        LiveFabricNetwork network = Require();
+        FabricClient client = network.NewClient();
+        string name = await network.DeployAsync(client, chaincode);
+        var gateway = new FabricContractGateway(client, network.Wallet, new Dictionary<string, string> { [chaincode.Name] = name });
+        return new HostedChaincode(gateway, new FabricTimeControl(client), client);
     }
 
     public async ValueTask DisposeAsync()

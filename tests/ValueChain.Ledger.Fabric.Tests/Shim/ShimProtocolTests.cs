@@ -135,6 +135,18 @@ public sealed class ShimProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_typed_sdk_error_that_is_not_a_chaincode_exception_keeps_its_code()
+    {
+        // A chaincode that parses an address, a key or an amount throws ValueChainFormatException: its code must
+        // reach the client as on the embedded ledger, not become chaincode_failed.
+        Protos.Response response = ResponseOf(await InvokeAsync("fail", new { key = "f", code = "x", family = "format" }));
+
+        Assert.Equal(500, response.Status);
+        Assert.Equal(ErrorCodes.InvalidFormat, ChaincodeError.TryDecode(response)!.Value.Code);
+        Assert.False(_peer.State.ContainsKey("f"));
+    }
+
+    [Fact]
     public async Task A_chaincode_crash_unknown_function_or_wrong_arguments_complete_with_typed_codes()
     {
         Protos.Response crash = ResponseOf(await InvokeAsync("crash", new { key = "c" }));

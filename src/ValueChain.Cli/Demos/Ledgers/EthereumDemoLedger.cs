@@ -2,9 +2,9 @@ using System.Text.Json;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
-using ValueChain.Ledger.Ethereum.Flexibility;
-using ValueChain.Ledger.Ethereum.Traceability;
+using ValueChain.Flexibility.Ethereum;
 using ValueChain.Traceability;
+using ValueChain.Traceability.Ethereum;
 
 namespace ValueChain.Cli.Demos.Ledgers;
 
