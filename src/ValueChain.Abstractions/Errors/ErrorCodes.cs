@@ -77,4 +77,13 @@ public static class ErrorCodes
 
     /// <summary>A signed query's timestamp lies outside the window the ledger accepts (too old, or ahead of ledger time).</summary>
     public const string StaleQuery = "stale_query";
+
+    /// <summary>An account holds fewer tokens than the operation moves.</summary>
+    public const string InsufficientBalance = "insufficient_balance";
+
+    /// <summary>A spender's allowance is smaller than the amount it moves.</summary>
+    public const string InsufficientAllowance = "insufficient_allowance";
+
+    /// <summary>The operation waits for a deadline in ledger time that has not passed yet (for example a refund of an escrow).</summary>
+    public const string DeadlineNotReached = "deadline_not_reached";
 }

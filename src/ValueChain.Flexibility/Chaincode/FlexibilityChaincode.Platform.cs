@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ValueChain.Chaincode;
 using ValueChain.Ledger;
 
 namespace ValueChain.Flexibility;
@@ -18,12 +19,7 @@ public sealed partial class FlexibilityChaincode
 
     private static string ContractKey(long id) => ChaincodeState.Key("contract", id.ToString("D12", CultureInfo.InvariantCulture));
 
-    private static Address DerivedAddress(string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        Keccak256.Hash(Encoding.UTF8.GetBytes(name), hash);
-        return new Address(hash[12..]);
-    }
+    private static Address DerivedAddress(string name) => ContractAccount.Derive(name);
 
     private MarketPhase RequireStage(ChaincodeState state, MarketStage stage, long? round = null)
     {
@@ -158,24 +154,15 @@ public sealed partial class FlexibilityChaincode
         return null;
     }
 
-    private static async Task SpendApprovedAsync(ChaincodeState state, Address owner, Address to, UInt256 amount)
+    // Through the owner's payment approval of the platform, as FlexPlatform spends it with transferFrom.
+    private async Task SpendApprovedAsync(ChaincodeState state, Address owner, Address to, UInt256 amount)
     {
         if (amount.IsZero)
         {
             return;
         }
 
-        UInt256 allowance = await AmountAsync(state, AllowanceKey(owner, PlatformAddress));
-        if (allowance < amount)
-        {
-            throw new ChaincodeException(FlexibilityErrorCodes.InsufficientAllowance, $"{owner} approved the platform for {allowance}, not {amount}.");
-        }
-
-        if (allowance != UInt256.MaxValue)
-        {
-            await SetAmountAsync(state, AllowanceKey(owner, PlatformAddress), allowance - amount);
-        }
-
+        await Token.SpendAllowanceAsync(state.Context, owner, PlatformAddress, amount);
         await MoveAsync(state, owner, to, amount);
     }
 

@@ -3,11 +3,11 @@ namespace ValueChain.Flexibility;
 /// <summary>The market's own stable error codes, beside <see cref="ErrorCodes"/>.</summary>
 public static class FlexibilityErrorCodes
 {
-    /// <summary>The payer's token balance is too small.</summary>
-    public const string InsufficientBalance = "insufficient_balance";
+    /// <summary>The payer's token balance is too small: the shared <see cref="ErrorCodes.InsufficientBalance"/> of every token.</summary>
+    public const string InsufficientBalance = ErrorCodes.InsufficientBalance;
 
-    /// <summary>The spender's allowance is too small.</summary>
-    public const string InsufficientAllowance = "insufficient_allowance";
+    /// <summary>The spender's allowance is too small: the shared <see cref="ErrorCodes.InsufficientAllowance"/> of every token.</summary>
+    public const string InsufficientAllowance = ErrorCodes.InsufficientAllowance;
 
     /// <summary>The call belongs to another stage of the round, or to another round.</summary>
     public const string WrongStage = "wrong_stage";

@@ -8,9 +8,8 @@ namespace ValueChain.Traceability;
 /// </summary>
 internal static class TraceabilityKeys
 {
-    public static string Participant(Address a) => Join("participant", a.ToLowerHex());
-
-    public static string Invitation(Address a) => Join("invitation", a.ToLowerHex());
+    // Invitations are kept by the ConsortiumMembership block under the prefix "membership" (its layout: prefix·invitation·address).
+    public static string Invitation(Address a) => Join("membership", "invitation", a.ToLowerHex());
 
     public static string Part(string id) => Join("part", id);
 
