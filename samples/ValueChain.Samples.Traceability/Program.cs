@@ -1,28 +1,52 @@
 // PartChain in one page: an OEM, a tier-1 and a tier-2 supplier and a logistics provider share part
-// twins on the embedded ledger; a counterfeit is rejected at pick-up; a recall finds the vehicle.
-// Run: dotnet run --project samples/ValueChain.Samples.Traceability
+// twins; a counterfeit is rejected at pick-up; a recall finds the vehicle.
+// Run: dotnet run --project samples/ValueChain.Samples.Traceability                   (the embedded ledger)
+//      dotnet run --project samples/ValueChain.Samples.Traceability -- --Ethereum:RpcUrl=http://127.0.0.1:8545
+//          --Ethereum:ChainId=31337 --Keys:Oem=0x… --Keys:Tier1=0x… --Keys:Tier2=0x… --Keys:Lsp=0x…   (an Ethereum node)
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ValueChain;
 using ValueChain.Cryptography;
 using ValueChain.Ledger.InMemory;
 using ValueChain.Traceability;
 
-EthereumSigner oem = new(PrivateKey.Generate()), tier1 = new(PrivateKey.Generate()), tier2 = new(PrivateKey.Generate()), lsp = new(PrivateKey.Generate());
+// Settings from the command line or VALUECHAIN_* environment variables: each participant's key (fresh ones when
+// none is given) and, with an Ethereum section, the node the same program runs on (each key pays its own gas there).
+IConfiguration settings = new ConfigurationBuilder().AddEnvironmentVariables("VALUECHAIN_").AddCommandLine(args).Build();
+EthereumSigner Key(string name) => new(settings[$"Keys:{name}"] is { } hex ? PrivateKey.Parse(hex) : PrivateKey.Generate());
+EthereumSigner oem = Key("Oem"), tier1 = Key("Tier1"), tier2 = Key("Tier2"), lsp = Key("Lsp");
 Location plant = new(GeoPoint.FromDegrees(48.137154, 11.576124), "Munich");
 
-// Compose the SDK: the embedded ledger and PartChain with its genesis participants (the settings with no default);
-// AddTraceability(configuration.GetSection("Traceability")) binds the same options from appsettings.json.
+// PartChain's genesis participants: the settings with no default. AddTraceability(configuration.GetSection("Traceability"))
+// binds the same options from appsettings.json.
+void Genesis(TraceabilityOptions o)
+{
+    o.GenesisParticipants.Add(new Participant(oem.Address, "OEM", ParticipantRole.Oem, IsAdmin: true));
+    o.GenesisParticipants.Add(new Participant(tier1.Address, "Tier-1", ParticipantRole.Supplier));
+    o.GenesisParticipants.Add(new Participant(tier2.Address, "Tier-2", ParticipantRole.Supplier));
+    o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp));
+}
+
+// Compose the SDK: the same application on whichever ledger the settings name.
+bool onEthereum = settings.GetSection("Ethereum").Exists();
+Console.WriteLine(onEthereum ? $"Ledger: Ethereum at {settings["Ethereum:RpcUrl"]}" : "Ledger: embedded");
+string manifest = Path.Combine(Path.GetTempPath(), $"traceability-{Guid.NewGuid():N}.json");
 var services = new ServiceCollection();
-services.AddValueChain(vc => vc
-    .UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // PartChain keeps its own participant registry
-    .AddTraceability(o =>
+services.AddValueChain(vc =>
+{
+    if (onEthereum)
     {
-        o.GenesisParticipants.Add(new Participant(oem.Address, "OEM", ParticipantRole.Oem, IsAdmin: true));
-        o.GenesisParticipants.Add(new Participant(tier1.Address, "Tier-1", ParticipantRole.Supplier));
-        o.GenesisParticipants.Add(new Participant(tier2.Address, "Tier-2", ParticipantRole.Supplier));
-        o.GenesisParticipants.Add(new Participant(lsp.Address, "Logistics", ParticipantRole.Lsp));
-    }));
+        vc.UseEthereum(o => { settings.GetSection("Ethereum").Bind(o); o.Signer = oem; })
+            .AddTraceability(Genesis)
+            .AddTraceabilityOnEthereum(o => o.ManifestPath = manifest); // deploys on first use, binds afterwards
+    }
+    else
+    {
+        vc.UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // PartChain keeps its own participant registry
+            .AddTraceability(Genesis);
+    }
+});
 await using ServiceProvider provider = services.BuildServiceProvider();
 
 // Each participant acts through a client bound to its own signer.
@@ -65,3 +89,4 @@ RecallVerification check = await recall.VerifyBatchAsync("B-42", affected);
 Console.WriteLine($"Recall of B-42 affects parts {string.Join(", ", affected.Parts)}, assemblies {string.Join(", ", affected.Assemblies)}, vehicles {string.Join(", ", affected.Vehicles)}");
 Console.WriteLine($"Confirmed by the ledger: {check.Matches}");
 File.Delete(database);
+File.Delete(manifest);

@@ -15,6 +15,7 @@ public sealed class SampleTests
         (int exitCode, string output, string error) = await ChildProcess.RunAsync("dotnet", sample);
 
         Assert.True(exitCode == 0, error);
+        Assert.Contains("Ledger: embedded", output, StringComparison.Ordinal);
         Assert.Contains("Pick-up rejected: FAKE-1 (Unregistered)", output, StringComparison.Ordinal);
         Assert.Contains("vehicles WVWZZZ1JZXW000001", output, StringComparison.Ordinal);
         Assert.Contains("Confirmed by the ledger: True", output, StringComparison.Ordinal);
