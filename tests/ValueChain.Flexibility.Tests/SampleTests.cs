@@ -15,6 +15,7 @@ public sealed class SampleTests
         (int exitCode, string output, string error) = await ChildProcess.RunAsync("dotnet", sample);
 
         Assert.True(exitCode == 0, error);
+        Assert.Contains("Ledger: embedded", output, StringComparison.Ordinal);
         Assert.Contains("Paid for 15 kWh: 750 (rejection: none)", output, StringComparison.Ordinal);
         Assert.Contains("Replayed record: NonceReplayed", output, StringComparison.Ordinal);
         Assert.Contains("Fleet operator's balance: 1700", output, StringComparison.Ordinal);
