@@ -13,6 +13,7 @@ internal static class CliApp
     public static RootCommand Create(IAnsiConsole console) =>
         new("valuechain: demos, simulations and ledger tools of the ValueChain SDK.")
         {
+            ContentCommands.ContentCommand.Create(console),
             DemoCommand.Create(console),
             FabricCommand.Create(console),
             LedgerCommand.Create(console),
