@@ -321,7 +321,10 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops the block producer after the queued transactions are decided, and closes the block file. Safe to call twice.</summary>
+    /// <summary>
+    /// Stops the block producer after the queued transactions are decided, writes a checkpoint of the head when
+    /// one is due on a persisted ledger, and closes the block file and its index. Safe to call twice.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _producer.DisposeAsync();
@@ -333,6 +336,7 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
 
         if (_checkpoints is not null)
         {
+            await _checkpoints.CloseAsync(_store.Head!, _store.Snapshot, _store.Nonces());
             await _checkpoints.DisposeAsync();
         }
 

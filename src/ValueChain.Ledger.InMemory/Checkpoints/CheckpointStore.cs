@@ -120,6 +120,21 @@ internal sealed partial class CheckpointStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// On a clean close: waits for the checkpoint being written, then writes one of the head when
+    /// transactions were committed since the last, so the next open replays nothing.
+    /// </summary>
+    public async Task CloseAsync(LedgerBlock head, StateSnapshot state, KeyValuePair<Address, ulong>[] nonces)
+    {
+        await _writing;
+        if (_interval > 0 && _sinceLast > 0)
+        {
+            _sinceLast = 0;
+            _writing = Task.Run(() => WriteLogged(head.Header, state, nonces));
+            await _writing;
+        }
+    }
+
     /// <summary>Waits for the checkpoint being written, if any.</summary>
     public async ValueTask DisposeAsync() => await _writing;
 

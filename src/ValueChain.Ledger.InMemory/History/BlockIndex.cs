@@ -20,7 +20,7 @@ internal sealed class BlockIndex : IDisposable
         PRAGMA synchronous = NORMAL;
         CREATE TABLE IF NOT EXISTS blocks(number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS transactions(prefix INTEGER NOT NULL, block INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (prefix, block, position)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS history(key BLOB NOT NULL, block INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, block, position)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS history(key BLOB NOT NULL, block INTEGER NOT NULL, position INTEGER NOT NULL, tx BLOB NOT NULL, time INTEGER NOT NULL, value BLOB, PRIMARY KEY (key, block, position)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS events(chaincode TEXT NOT NULL, block INTEGER NOT NULL, position INTEGER NOT NULL, tx BLOB NOT NULL, name TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (chaincode, block, position)) WITHOUT ROWID;
         """;
 
@@ -37,7 +37,7 @@ internal sealed class BlockIndex : IDisposable
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         _insertBlock = Prepare("INSERT INTO blocks(number, offset, length) VALUES ($a, $b, $c)", 3);
         _insertTransaction = Prepare("INSERT OR IGNORE INTO transactions(prefix, block, position) VALUES ($a, $b, $c)", 3);
-        _insertHistory = Prepare("INSERT OR IGNORE INTO history(key, block, position) VALUES ($a, $b, $c)", 3);
+        _insertHistory = Prepare("INSERT OR IGNORE INTO history(key, block, position, tx, time, value) VALUES ($a, $b, $c, $d, $e, $f)", 6);
         _insertEvent = Prepare("INSERT INTO events(chaincode, block, position, tx, name, payload) VALUES ($a, $b, $c, $d, $e, $f)", 6);
     }
 
@@ -65,27 +65,29 @@ internal sealed class BlockIndex : IDisposable
             command.Transaction = transaction;
         }
 
-        long number = block.Number;
+        long number = block.Number, time = block.Header.Timestamp.ToUnixTimeMilliseconds();
         Run(_insertBlock, number, offset, length);
+        byte[] genesis = new byte[32];
         foreach (StateWrite write in block.GenesisWrites)
         {
-            Run(_insertHistory, Encoding.UTF8.GetBytes(write.Key), number, -1);
+            Run(_insertHistory, Encoding.UTF8.GetBytes(write.Key), number, -1, genesis, time, (object?)write.Value ?? DBNull.Value);
         }
 
         int eventIndex = 0;
         for (int i = 0; i < block.Transactions.Count; i++)
         {
             TxId id = block.Transactions[i].Id;
+            byte[] idBytes = id.Hash.ToArray();
             Run(_insertTransaction, Prefix(id), number, i);
             ReceiptRecord receipt = block.Receipts[i];
             foreach (StateWrite write in receipt.Writes)
             {
-                Run(_insertHistory, Encoding.UTF8.GetBytes(write.Key), number, i);
+                Run(_insertHistory, Encoding.UTF8.GetBytes(write.Key), number, i, idBytes, time, (object?)write.Value ?? DBNull.Value);
             }
 
             foreach (EventRecord e in receipt.Events)
             {
-                Run(_insertEvent, e.Chaincode, number, eventIndex++, id.Hash.ToArray(), e.Name, e.PayloadJson);
+                Run(_insertEvent, e.Chaincode, number, eventIndex++, idBytes, e.Name, e.PayloadJson);
             }
         }
 
@@ -100,9 +102,11 @@ internal sealed class BlockIndex : IDisposable
     public List<(long Block, int Index)> Transactions(TxId id) => Query(
         "SELECT block, position FROM transactions WHERE prefix = $a ORDER BY block, position", [Prefix(id)], r => (r.GetInt64(0), r.GetInt32(1)));
 
-    /// <summary>The block and transaction position (−1 for genesis) of every write of a stored key up to <paramref name="lastBlock"/>, oldest first.</summary>
-    public List<(long Block, int Index)> History(string storedKey, long lastBlock) => Query(
-        "SELECT block, position FROM history WHERE key = $a AND block <= $b ORDER BY block, position", [Encoding.UTF8.GetBytes(storedKey), lastBlock], r => (r.GetInt64(0), r.GetInt32(1)));
+    /// <summary>Every committed version of a stored key up to <paramref name="lastBlock"/>, oldest first; held in the index, so no block is read.</summary>
+    public List<HistoryEntry> History(string storedKey, long lastBlock) => Query(
+        "SELECT block, tx, time, value FROM history WHERE key = $a AND block <= $b ORDER BY block, position",
+        [Encoding.UTF8.GetBytes(storedKey), lastBlock],
+        r => new HistoryEntry(r.GetInt64(0), new TxId(new Hash32((byte[])r.GetValue(1))), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.IsDBNull(3) ? null : (byte[])r.GetValue(3)));
 
     /// <summary>A chaincode's events in blocks [<paramref name="from"/>, <paramref name="to"/>], in ledger order.</summary>
     public List<LedgerEvent> Events(string chaincode, long from, long to) => Query(

@@ -120,22 +120,7 @@ internal sealed class DiskBlockHistory : IBlockHistory
         return null;
     }
 
-    public IReadOnlyList<HistoryEntry> History(string storedKey, long lastBlock)
-    {
-        List<(long Block, int Index)> writes = _index.History(storedKey, Math.Min(lastBlock, Count - 1));
-        var entries = new HistoryEntry[writes.Count];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            (long number, int index) = writes[i];
-            LedgerBlock block = Get(number);
-            IReadOnlyList<StateWrite> set = index < 0 ? block.GenesisWrites : block.Receipts[index].Writes;
-            TxId transaction = index < 0 ? default : block.Receipts[index].TransactionId;
-            StateWrite write = Find(set, storedKey) ?? throw new LedgerCorruptedException(number, $"the index says it writes a key its write sets do not hold");
-            entries[i] = new HistoryEntry(number, transaction, block.Header.Timestamp, write.Value);
-        }
-
-        return entries;
-    }
+    public IReadOnlyList<HistoryEntry> History(string storedKey, long lastBlock) => _index.History(storedKey, Math.Min(lastBlock, Count - 1));
 
     public IReadOnlyList<LedgerEvent> Events(string chaincode, long from, long to) =>
         _index.Events(chaincode, Math.Max(0, from), Math.Min(to, Count - 1));
@@ -152,25 +137,6 @@ internal sealed class DiskBlockHistory : IBlockHistory
     {
         _index.Dispose();
         _file.Dispose();
-    }
-
-    // Write sets are ordered by stored key (ordinal), so a binary search finds the write.
-    private static StateWrite? Find(IReadOnlyList<StateWrite> writes, string key)
-    {
-        int low = 0, high = writes.Count - 1;
-        while (low <= high)
-        {
-            int middle = (low + high) >>> 1;
-            int order = string.CompareOrdinal(writes[middle].Key, key);
-            if (order == 0)
-            {
-                return writes[middle];
-            }
-
-            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return writes.FirstOrDefault(w => w.Key == key);
     }
 
     private static long SafeNumber(byte[] payload)
