@@ -12,10 +12,12 @@ public sealed class TamperTests : IDisposable
 
     private static async Task<InMemoryLedger> LedgerWithBlocksAsync(string? directory = null, bool verifyOnOpen = true)
     {
+        // No checkpoints: a reopen replays, and so verifies, every block (a checkpoint would skip them; see CheckpointTests).
         InMemoryLedger ledger = TestLedgers.Open(o =>
         {
             o.DataDirectory = directory;
             o.VerifyOnOpen = verifyOnOpen;
+            o.CheckpointInterval = 0;
         });
         for (int i = 0; i < 6; i++)
         {
