@@ -7,7 +7,8 @@ namespace ValueChain.Ledger.InMemory;
 
 /// <summary>
 /// The on-disk index beside the block file (SQLite, <c>index.db</c>): where each block's record lies,
-/// which block holds a transaction, which transactions wrote a key, and the events of each block.
+/// which block holds a transaction, every version of every key (transaction, time and value, so a
+/// key's history reads no block), and the events of each block.
 /// It is derived data: written after a block's record is durable, one SQLite transaction per block,
 /// so a crash leaves it at most behind the file, and the open catches it up from the file.
 /// </summary>
