@@ -57,6 +57,17 @@ public sealed class ReportVerifier
             }
         }
 
+        return await VerifyStoredAsync(anchor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks that the content store holds the bytes <paramref name="anchor"/> (read from the ledger) anchored: for
+    /// readers who took the anchor from the ledger themselves, such as authorities, and need no inclusion proof.
+    /// </summary>
+    public async Task<ReportVerification> VerifyStoredAsync(ReportAnchor anchor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        Hash32 digest = anchor.Digest;
         byte[]? bytes;
         try
         {

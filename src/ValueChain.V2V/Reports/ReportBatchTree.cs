@@ -7,7 +7,7 @@ namespace ValueChain.V2V;
 /// its own domain: a leaf is Keccak-256(0x00 ‖ <see cref="Domain"/> ‖ report digest), a node Keccak-256(0x01 ‖ left ‖
 /// right), and the split point the largest power of two below the size. The tag keeps a batch root from ever equalling
 /// another tree's root over the same hashes, the prefixes keep leaves and nodes apart, and the verification binds the
-/// leaf's index and the batch's size, so a proof holds for one position of one batch only.
+/// leaf's index; the size is the anchored batch's (RFC 9162 paths do not bind it on their own), never the prover's.
 /// </summary>
 public static class ReportBatchTree
 {
