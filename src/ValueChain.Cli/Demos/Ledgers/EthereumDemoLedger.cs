@@ -5,6 +5,8 @@ using ValueChain.Ledger.Ethereum;
 using ValueChain.Flexibility.Ethereum;
 using ValueChain.Traceability;
 using ValueChain.Traceability.Ethereum;
+using ValueChain.V2V;
+using ValueChain.V2V.Ethereum;
 
 namespace ValueChain.Cli.Demos.Ledgers;
 
@@ -72,6 +74,14 @@ internal sealed class EthereumDemoLedger : DemoLedger
         using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "flexibility.json"), _chainId);
         FlexibilityContracts contracts = await FlexibilityContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
         return (new FlexibilityEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
+    }
+
+    public override async Task<(IV2VContract Map, ILedgerTimeControl Time)> V2VAsync(V2VOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        ISigner deployer = await DeployerAmongAsync([options.Issuer], cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "v2v.json"), _chainId);
+        V2VContracts contracts = await V2VContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new V2VEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
