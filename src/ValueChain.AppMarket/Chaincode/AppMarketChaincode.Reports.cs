@@ -76,11 +76,10 @@ public sealed partial class AppMarketChaincode
             AppMarketRules.RequireId(report.AppId, $"Reports[{i}].Report.AppId");
             (UsageSettlement settlement, Installation? paid) = await SettleOneAsync(state, report, reports[i].Signature);
             settlements.Add(settlement);
-            if (settlement.Rejection is { } reason)
+            if (settlement.Rejection is not null)
             {
-                var rejection = settlement;
-                await state.PutAsync(AppMarketKeys.UsageRejection(report.DeviceId, state.Context.TransactionId.ToString(), i), rejection, Json.UsageSettlement);
-                state.Emit(AppMarketEvents.UsageRejected, rejection, Json.UsageSettlement);
+                await state.PutAsync(AppMarketKeys.UsageRejection(report.DeviceId, state.Context.TransactionId.ToString(), i), settlement, Json.UsageSettlement);
+                state.Emit(AppMarketEvents.UsageRejected, settlement, Json.UsageSettlement);
             }
             else
             {

@@ -26,4 +26,7 @@ public static class AppMarketErrorCodes
 
     /// <summary>The pricing names a payment model this marketplace does not have.</summary>
     public const string UnknownPaymentModel = "unknown_payment_model";
+
+    /// <summary>A binary from the warehouse or in transit does not have the length and SHA-256 its app record gives.</summary>
+    public const string BinaryMismatch = "binary_mismatch";
 }

@@ -1,3 +1,4 @@
+using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Traceability;
@@ -24,6 +25,9 @@ internal abstract class DemoLedger : IAsyncDisposable
     /// <paramref name="start"/>'s time of day, on its day or a later one.
     /// </summary>
     public abstract Task<(IFlexibilityContract Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexibilityOptions options, DateTimeOffset start, CancellationToken cancellationToken);
+
+    /// <summary>The app marketplace deployed with <paramref name="options"/> (its chain id set to the ledger's).</summary>
+    public abstract Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken);
 
     /// <summary>One line that says the ledger checked out (the embedded ledger verifies its chain; a node reports its height).</summary>
     public abstract Task<string> CheckAsync(CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
@@ -75,6 +76,10 @@ internal sealed class EthereumDemoLedger : DemoLedger
     }
 
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
+    // The marketplace's Solidity twin is not deployed by the demo yet: AppMarketDemo runs on the embedded ledger only (RunsOnAnyLedger is false).
+    public override Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The app marketplace demo runs on the embedded ledger only.");
+
     public override async Task AddActorsAsync(IEnumerable<ISigner> actors, CancellationToken cancellationToken)
     {
         foreach (ISigner actor in actors)
