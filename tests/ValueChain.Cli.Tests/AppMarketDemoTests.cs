@@ -23,6 +23,23 @@ public sealed class AppMarketDemoTests
     }
 
     [Fact]
+    public async Task The_appmarket_demo_runs_unchanged_on_an_anvil_the_tool_starts()
+    {
+        Assert.NotNull(Demos.Ledgers.LocalAnvil.FindBinary());
+
+        (int exitCode, string output) = await CliRunner.RunAsync("demo", "appmarket", "--ledger", "ethereum");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("IIoT Bazaar on the anvil at http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("press-1 Installed, press-2 Installed, press-3 Installed", output, StringComparison.Ordinal);
+        Assert.Contains("developer paid 1200", output, StringComparison.Ordinal);
+        Assert.Contains("rejected: Replayed", output, StringComparison.Ordinal);
+        Assert.Contains("refused: binary does not match its record", output, StringComparison.Ordinal);
+        Assert.Contains("refused (version_not_newer)", output, StringComparison.Ordinal);
+        Assert.Contains("on chain 31337", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_lists_the_appmarket_demo()
     {
         (int exitCode, string output) = await CliRunner.RunAsync("demo");

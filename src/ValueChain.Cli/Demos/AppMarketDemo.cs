@@ -21,7 +21,7 @@ internal sealed class AppMarketDemo : IDemo
 
     public string Description => "IIoT app marketplace: a pay-per-use app installed on three devices, a remote update, usage paid in one settlement, a tampered binary and a downgrade refused";
 
-    public bool RunsOnAnyLedger => false;
+    public bool RunsOnAnyLedger => true;
 
     public async Task RunAsync(IAnsiConsole console, DemoLedgerChoice ledgers, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ValueChain.AppMarket;
+using ValueChain.AppMarket.Ethereum;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
@@ -75,11 +76,16 @@ internal sealed class EthereumDemoLedger : DemoLedger
         return (new FlexibilityEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
-    /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
-    // The marketplace's Solidity twin is not deployed by the demo yet: AppMarketDemo runs on the embedded ledger only (RunsOnAnyLedger is false).
-    public override Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The app marketplace demo runs on the embedded ledger only.");
+    public override async Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken)
+    {
+        options.ChainId = _chainId;
+        ISigner deployer = await DeployerAmongAsync(options.GenesisMembers.Select(m => m.Address), cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "appmarket.json"), _chainId);
+        AppMarketContracts contracts = await AppMarketContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new AppMarketEthereumAdapter(_clients, contracts), new DevChainTimeControl(_rpc));
+    }
 
+    /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
     public override async Task AddActorsAsync(IEnumerable<ISigner> actors, CancellationToken cancellationToken)
     {
         foreach (ISigner actor in actors)
