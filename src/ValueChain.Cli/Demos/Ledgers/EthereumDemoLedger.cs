@@ -13,12 +13,12 @@ namespace ValueChain.Cli.Demos.Ledgers;
 /// <summary>
 /// An Ethereum development node — a local anvil the demo starts, or the node at a given URL — with each
 /// application's contracts freshly deployed through a manifest in a temporary folder. The demo's actors are
-/// funded with anvil_setBalance (hardhat_setBalance on hardhat) and ledger time moves with evm_increaseTime,
+/// funded through DevelopmentNodeFunding (the set-balance call of anvil, hardhat or ganache, or a transfer) and ledger time moves with evm_increaseTime,
 /// so the node must be a development node.
 /// </summary>
 internal sealed class EthereumDemoLedger : DemoLedger
 {
-    private static readonly string Ether100 = "0x56bc75e2d63100000";
+    private static readonly UInt256 Ether100 = UInt256.Parse("0x56bc75e2d63100000");
     private readonly LocalAnvil? _anvil;
     private readonly HttpClient _http = new();
     private readonly JsonRpcClient _rpc;
@@ -124,24 +124,8 @@ internal sealed class EthereumDemoLedger : DemoLedger
         return deployer ?? throw new InvalidOperationException("The demo adds its actors (AddActorsAsync) before it deploys.");
     }
 
-    private async Task SetBalanceAsync(Address account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _rpc.CallAsync("anvil_setBalance", [account.ToLowerHex(), Ether100], cancellationToken);
-        }
-        catch (JsonRpcException)
-        {
-            try
-            {
-                await _rpc.CallAsync("hardhat_setBalance", [account.ToLowerHex(), Ether100], cancellationToken);
-            }
-            catch (JsonRpcException e)
-            {
-                throw new ConfigurationException($"The node at {Name} does not let the demo fund its accounts (anvil_setBalance, hardhat_setBalance: {e.Message}); run the demo against anvil or hardhat.");
-            }
-        }
-    }
+    private Task<string> SetBalanceAsync(Address account, CancellationToken cancellationToken) =>
+        DevelopmentNodeFunding.FundAsync(_rpc, account, Ether100, cancellationToken);
 
     // Moves the chain to start's time of day on the first day at which that is not in the past.
     private async Task<ILedgerTimeControl> TimeFromAsync(DateTimeOffset start, CancellationToken cancellationToken)
