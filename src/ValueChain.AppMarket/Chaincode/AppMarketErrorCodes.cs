@@ -29,4 +29,7 @@ public static class AppMarketErrorCodes
 
     /// <summary>A binary from the warehouse or in transit does not have the length and SHA-256 its app record gives.</summary>
     public const string BinaryMismatch = "binary_mismatch";
+
+    /// <summary>A device did not report the outcome of a delivery over MQTT in time (offline, or its broker account is wrong).</summary>
+    public const string DeviceUnreachable = "device_unreachable";
 }
