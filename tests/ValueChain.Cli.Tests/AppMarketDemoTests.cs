@@ -8,6 +8,8 @@ public sealed class AppMarketDemoTests
         (int exitCode, string output) = await CliRunner.RunAsync("demo", "appmarket");
 
         Assert.True(exitCode == 0, output);
+        // Mosquitto is in tools/apt-packages.txt, so the demo delivers over the broker it starts.
+        Assert.Contains("MQTT v5", output, StringComparison.Ordinal);
         Assert.Contains("press-1 Installed, press-2 Installed, press-3 Installed", output, StringComparison.Ordinal);
         Assert.Contains("the agent runs 1.1.0", output, StringComparison.Ordinal);
         Assert.Contains("developer paid 1200", output, StringComparison.Ordinal);

@@ -38,7 +38,8 @@ internal sealed class AppMarketDemo : IDemo
             using EmbeddedContentStore store = EmbeddedContentStore.Open(Path.Combine(folder, "warehouse"));
             var warehouse = new AppWarehouse(store);
             DeviceAgent[] agents = [.. Devices.Select((d, i) => new DeviceAgent(d, deviceKeys[i], market.ReportDomain, Path.Combine(folder, d)))];
-            var iot = new IotManager(market, warehouse, manager, new InProcessDeviceChannel(agents));
+            await using AppMarketDelivery delivery = await AppMarketDelivery.StartAsync(agents, cancellationToken);
+            var iot = new IotManager(market, warehouse, manager, delivery.Channel);
             AppMarketClient Developer = new(market, developer), Company = new(market, company), Technician = new(market, technician);
 
             await market.InviteAsync(bazaar, developer.Address, "Edge Apps Ltd", AppMarketRole.Developer, cancellationToken: cancellationToken);
@@ -55,6 +56,7 @@ internal sealed class AppMarketDemo : IDemo
             var steps = new Table().Title($"IIoT Bazaar on the {Markup.Escape(ledger.Name)}").AddColumns("Who", "What", "Result");
             void Row(string who, string what, string result) => steps.AddRow(who, Markup.Escape(what), result);
 
+            Row("IoT manager", "reaches the devices", Markup.Escape(delivery.Description));
             AppRecord v1 = await Developer.PublishAsync(warehouse, Binary("1.0.0"), "vibration-monitor", "Vibration monitor", AppVersion.Parse("1.0.0"), AppPricing.PayPerUse(2), ["plc-x86"], cancellationToken);
             Row("Developer", "uploads vibration-monitor 1.0.0 to the warehouse and publishes it at 2 tokens per use", $"[green]CID {Markup.Escape(v1.Binary.Cid[..16])}…, {v1.Binary.Length} bytes, SHA-256 pinned[/]");
 
