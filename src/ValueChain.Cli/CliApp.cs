@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using ValueChain.Cli.Demos;
+using ValueChain.Cli.DeviceCommands;
 using ValueChain.Cli.FabricCommands;
 using ValueChain.Cli.LedgerCommands;
 using ValueChain.Cli.Simulate;
@@ -15,6 +16,7 @@ internal static class CliApp
         {
             ContentCommands.ContentCommand.Create(console),
             DemoCommand.Create(console),
+            DeviceCommand.Create(console),
             FabricCommand.Create(console),
             LedgerCommand.Create(console),
             SimulateCommand.Create(console),

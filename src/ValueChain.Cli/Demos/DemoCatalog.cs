@@ -10,6 +10,7 @@ internal static class DemoCatalog
         new TraceabilityDemo(),
         new FlexibilityDemo(),
         new V2VDemo(),
+        new AppMarketDemo(),
     ];
 
     public static IDemo? Find(string name) =>

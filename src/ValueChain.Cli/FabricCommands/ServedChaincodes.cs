@@ -15,5 +15,6 @@ internal static class ServedChaincodes
             ["traceability"] = ("Traceability", (vc, options) => vc.AddTraceability(options)),
             ["flexibility"] = ("Flexibility", (vc, options) => vc.AddFlexibility(options)),
             ["v2v"] = ("V2V", (vc, options) => vc.AddV2V(options)),
+            ["appmarket"] = ("AppMarket", (vc, options) => vc.AddAppMarket(options)),
         };
 }

@@ -1,4 +1,5 @@
 using ValueChain.Conformance;
+using ValueChain.Conformance.AppMarket;
 using ValueChain.Conformance.Flexibility;
 using ValueChain.Conformance.Traceability;
 using ValueChain.Conformance.V2V;
@@ -22,7 +23,7 @@ public sealed class LiveFabric : IAsyncLifetime, IChaincodeHost
         if (LiveFabricSettings.FromEnvironment() is { } settings)
         {
             Network = await LiveFabricNetwork.StartAsync(settings);
-            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All, .. V2VActors.All]);
+            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All, .. V2VActors.All, .. AppMarketActors.All]);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ValueChain.AppMarket;
+using ValueChain.AppMarket.Ethereum;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
@@ -82,6 +84,15 @@ internal sealed class EthereumDemoLedger : DemoLedger
         using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "v2v.json"), _chainId);
         V2VContracts contracts = await V2VContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
         return (new V2VEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
+    }
+
+    public override async Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken)
+    {
+        options.ChainId = _chainId;
+        ISigner deployer = await DeployerAmongAsync(options.GenesisMembers.Select(m => m.Address), cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "appmarket.json"), _chainId);
+        AppMarketContracts contracts = await AppMarketContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new AppMarketEthereumAdapter(_clients, contracts), new DevChainTimeControl(_rpc));
     }
 
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
