@@ -169,7 +169,7 @@ internal sealed class ScopedCarExport
             return null;
         }
 
-        UnixFsData unixFs = UnixFsData.Decode(data.Span, cid);
+        UnixFsData unixFs = UnixFsData.Decode(data, cid);
         bool isFile = unixFs.Type is UnixFsData.FileType or UnixFsData.RawType;
         return isFile && unixFs.BlockSizes.Count == node.Links.Count ? unixFs : null;
     }

@@ -60,23 +60,27 @@ internal sealed record DagPbNode(IReadOnlyList<DagPbLink> Links, ReadOnlyMemory<
         return bytes;
     }
 
-    /// <summary>Decodes a dag-pb block strictly; <paramref name="cid"/> names it in errors.</summary>
-    internal static DagPbNode Decode(ReadOnlySpan<byte> block, Cid cid)
+    /// <summary>
+    /// Decodes a dag-pb block strictly; <paramref name="cid"/> names it in errors. The data field is
+    /// a slice of <paramref name="block"/>, not a copy: export reads every byte of a file through it.
+    /// </summary>
+    internal static DagPbNode Decode(ReadOnlyMemory<byte> block, Cid cid)
     {
         var links = new List<DagPbLink>();
         ReadOnlyMemory<byte>? data = null;
+        ReadOnlySpan<byte> span = block.Span;
         int at = 0;
-        while (at < block.Length)
+        while (at < span.Length)
         {
-            byte tag = block[at++];
-            ReadOnlySpan<byte> field = ReadLengthDelimited(block, ref at, cid);
+            byte tag = span[at++];
+            ReadOnlySpan<byte> field = ReadLengthDelimited(span, ref at, cid);
             if (tag == LinksTag && data is null)
             {
                 links.Add(DecodeLink(field, cid));
             }
             else if (tag == DataTag && data is null)
             {
-                data = field.ToArray();
+                data = block.Slice(at - field.Length, field.Length);
             }
             else
             {

@@ -48,9 +48,10 @@ internal sealed record UnixFsData(ulong Type, ReadOnlyMemory<byte> Data, ulong? 
         return bytes;
     }
 
-    /// <summary>Decodes the Data message of the dag-pb node <paramref name="cid"/>.</summary>
-    internal static UnixFsData Decode(ReadOnlySpan<byte> message, Cid cid)
+    /// <summary>Decodes the Data message of the dag-pb node <paramref name="cid"/>; the file bytes are a slice of <paramref name="block"/>, not a copy.</summary>
+    internal static UnixFsData Decode(ReadOnlyMemory<byte> block, Cid cid)
     {
+        ReadOnlySpan<byte> message = block.Span;
         ulong? type = null;
         ReadOnlyMemory<byte> data = ReadOnlyMemory<byte>.Empty;
         ulong? fileSize = null;
@@ -65,7 +66,8 @@ internal sealed record UnixFsData(ulong Type, ReadOnlyMemory<byte> Data, ulong? 
                     type = DagPbNode.ReadVarint(message, ref at, cid);
                     break;
                 case (2 << 3) | 2:
-                    data = DagPbNode.ReadLengthDelimited(message, ref at, cid).ToArray();
+                    int length = DagPbNode.ReadLengthDelimited(message, ref at, cid).Length;
+                    data = block.Slice(at - length, length);
                     break;
                 case 3 << 3:
                     fileSize = DagPbNode.ReadVarint(message, ref at, cid);

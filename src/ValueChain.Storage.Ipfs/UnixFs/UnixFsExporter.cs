@@ -38,7 +38,7 @@ internal static class UnixFsExporter
             throw DagPbNode.Malformed(cid, "the dag-pb node has no UnixFS data");
         }
 
-        UnixFsData unixFs = UnixFsData.Decode(data.Span, cid);
+        UnixFsData unixFs = UnixFsData.Decode(data, cid);
         if (unixFs.Type is not (UnixFsData.FileType or UnixFsData.RawType))
         {
             throw new ValueChainFormatException("UnixFS node", cid.ToString(), $"UnixFS type {unixFs.Type} is not a file (directories and symlinks are not read as files)");
@@ -80,6 +80,6 @@ internal static class UnixFsExporter
     }
 
     /// <summary>The CIDs a block links to (none for a raw block), for pins, garbage collection and CAR export.</summary>
-    internal static IReadOnlyList<Cid> Links(Cid cid, ReadOnlySpan<byte> block) =>
+    internal static IReadOnlyList<Cid> Links(Cid cid, ReadOnlyMemory<byte> block) =>
         cid.Codec == ContentCodec.DagPb ? DagPbNode.Decode(block, cid).Links.Select(l => l.Hash).ToList() : [];
 }
