@@ -45,9 +45,9 @@ public sealed class CpmConverter(EtsiTimeScale timeScale = EtsiTimeScale.Tai)
     /// <exception cref="EtsiConversionException">An object holds what a report cannot (no velocity, a saturated offset or time delta, an unavailable value); names the field.</exception>
     public IReadOnlyList<PerceivedObstacle> ToObstacles(Cpm cpm, Address reporter)
     {
-        IReadOnlyList<PerceivedObject> objects = EtsiJson.PerceivedObjectsOf(cpm);
+        IReadOnlyList<(string Path, PerceivedObject Object)> objects = EtsiJson.LocatedObjectsOf(cpm);
         CpmReference reference = ReferenceOf(cpm);
-        return objects.Select((o, i) => ToObstacle(o, reference, reporter, $"perceivedObjects[{i}]")).ToList();
+        return objects.Select(o => ToObstacle(o.Object, reference, reporter, o.Path)).ToList();
     }
 
     /// <summary>The reference (station, time, position) of a CPM.</summary>

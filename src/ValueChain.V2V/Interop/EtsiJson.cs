@@ -47,10 +47,13 @@ public static partial class EtsiJson
 
     /// <summary>The perceived objects of every perceived object container (id 5) of <paramref name="cpm"/>, in order, each checked.</summary>
     /// <exception cref="ValueChainFormatException">The CPM or a container is malformed; names the field.</exception>
-    public static IReadOnlyList<PerceivedObject> PerceivedObjectsOf(Cpm cpm)
+    public static IReadOnlyList<PerceivedObject> PerceivedObjectsOf(Cpm cpm) => LocatedObjectsOf(cpm).Select(o => o.Object).ToList();
+
+    // The perceived objects with the JSON path of each, for errors that name the field.
+    internal static IReadOnlyList<(string Path, PerceivedObject Object)> LocatedObjectsOf(Cpm cpm)
     {
         CpmValidator.ValidateEnvelope(cpm);
-        var objects = new List<PerceivedObject>();
+        var objects = new List<(string, PerceivedObject)>();
         for (int i = 0; i < cpm.Payload.CpmContainers.Count; i++)
         {
             WrappedCpmContainer wrapped = cpm.Payload.CpmContainers[i];
@@ -62,7 +65,7 @@ public static partial class EtsiJson
             string field = $"payload.cpmContainers[{i}].containerData";
             PerceivedObjectContainer container = Parse(wrapped.ContainerData.GetRawText(), EtsiJsonContext.Default.PerceivedObjectContainer, field);
             CpmValidator.Validate(field, container);
-            objects.AddRange(container.PerceivedObjects);
+            objects.AddRange(container.PerceivedObjects.Select((o, k) => ($"{field}.perceivedObjects[{k}]", o)));
         }
 
         return objects;

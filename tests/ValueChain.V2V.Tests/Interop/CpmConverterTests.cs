@@ -95,6 +95,17 @@ public sealed class CpmConverterTests
     }
 
     [Fact]
+    public void An_object_of_a_cpm_that_does_not_convert_is_named_by_its_path_in_the_message()
+    {
+        var cpm = System.Text.Json.Nodes.JsonNode.Parse(GoldenFiles.Read("cpm-pedestrian-and-dog.json"))!.AsObject();
+        cpm["payload"]!["cpmContainers"]![0]!["containerData"]!["perceivedObjects"]![1]!.AsObject().Remove("velocity");
+
+        var error = Assert.Throws<EtsiConversionException>(() => Converter.ToObstacles(EtsiJson.ParseCpm(cpm.ToJsonString()), EtsiSamples.Trip));
+
+        Assert.Equal("payload.cpmContainers[0].containerData.perceivedObjects[1].velocity", error.Field);
+    }
+
+    [Fact]
     public void A_reference_nearer_a_pole_than_89_degrees_is_refused()
     {
         var polar = EtsiSamples.Crossing with { Position = new GeoPoint(89_000_001, 0) };
