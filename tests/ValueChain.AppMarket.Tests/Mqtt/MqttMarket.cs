@@ -83,6 +83,9 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public EthereumSigner DeviceKey(string deviceId) => _deviceKeys[deviceId];
 
+    // The device's private key in hex, as `valuechain device` takes it from the environment.
+    public static string DeviceKeyHex(string deviceId) => Convert.ToHexStringLower(KeyBytes("device " + deviceId));
+
     public async Task<AppRecord> PublishAsync(string version, byte[] binary, CancellationToken cancellationToken)
     {
         BinaryReference reference = await Warehouse.UploadAsync(new MemoryStream(binary), cancellationToken);
@@ -95,7 +98,9 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public static byte[] Binary(int length, byte seed) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 31) + seed))];
 
-    private static EthereumSigner Signer(string name) => new(PrivateKey.FromBytes(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("appmarket mqtt " + name)).ToArray()));
+    private static EthereumSigner Signer(string name) => new(PrivateKey.FromBytes(KeyBytes(name)));
+
+    private static byte[] KeyBytes(string name) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("appmarket mqtt " + name)).ToArray();
 
     private async Task SetUpAsync(bool startAgents, CancellationToken cancellationToken)
     {
