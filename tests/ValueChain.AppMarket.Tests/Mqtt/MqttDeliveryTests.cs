@@ -131,7 +131,7 @@ public sealed class MqttDeliveryTests
         Task<DeliveryOutcome> install = m.Iot.InstallAsync("press-1", "vibration-monitor", cancellationToken: Ct);
         await Task.Delay(500, Ct);
         Assert.False(install.IsCompleted);
-        m.Hosts["press-1"] = await MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), m.NewAgent("press-1"), MqttMarket.Delivery, Ct);
+        m.Hosts["press-1"] = await MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), m.NewAgent("press-1"), m.Delivery, Ct);
 
         Assert.Equal(InstallOutcome.Installed, (await install).Outcome);
         Assert.Equal(AppVersion.Parse("1.0.0"), m.Hosts["press-1"].Agent.Running("vibration-monitor"));
@@ -157,7 +157,7 @@ public sealed class MqttDeliveryTests
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
         using DeviceAgent impostor = m.NewAgent("press-2");
         ConfigurationException refused = await Assert.ThrowsAsync<ConfigurationException>(() =>
-            MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), impostor, MqttMarket.Delivery, Ct));
+            MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), impostor, m.Delivery, Ct));
         Assert.Contains("NotAuthorized", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,8 @@ namespace ValueChain.AppMarket.Tests.Mqtt;
 
 // The marketplace on the embedded ledger with a real Mosquitto between the IoT manager and device agents (three by
 // default, press-1 …), each device with its own broker account and the manager with its own. The agents read app
-// records from the ledger; with startAgents false the test starts them itself (in other processes).
+// records from the ledger; with startAgents false the test starts them itself (in other processes). Shared by the
+// AppMarket tests and the benchmarks' appmarket-report.
 internal sealed class MqttMarket : IAsyncDisposable
 {
     public static readonly MqttAccount Manager = AppMarketTopics.ManagerAccount("iot-manager", "manager-pw");
@@ -18,9 +19,10 @@ internal sealed class MqttMarket : IAsyncDisposable
     private readonly Dictionary<string, EthereumSigner> _deviceKeys;
     private readonly Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?> _healthChecks;
 
-    private MqttMarket(ServiceProvider provider, int devices, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks)
+    private MqttMarket(ServiceProvider provider, int devices, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks, MqttDeliveryOptions? delivery)
     {
         _provider = provider;
+        Delivery = delivery ?? SmallChunks;
         DeviceIds = [.. Enumerable.Range(1, devices).Select(i => $"press-{i}")];
         _deviceKeys = DeviceIds.ToDictionary(id => id, id => Signer("device " + id));
         _healthChecks = healthChecks ?? (_ => null);
@@ -30,9 +32,12 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public IReadOnlyList<string> DeviceIds { get; }
 
+    public MqttDeliveryOptions Delivery { get; }
+
     public string Folder => _folder;
 
-    public static MqttDeliveryOptions Delivery { get; } = new() { ChunkSize = 1024, Window = 4, ResendAfter = TimeSpan.FromMilliseconds(500), ReportTimeout = TimeSpan.FromSeconds(60), ReconnectDelay = TimeSpan.FromMilliseconds(100) };
+    // Small chunks, so that a test's binary of a few kilobytes travels as many chunks.
+    public static MqttDeliveryOptions SmallChunks { get; } = new() { ChunkSize = 1024, Window = 4, ResendAfter = TimeSpan.FromMilliseconds(500), ReportTimeout = TimeSpan.FromSeconds(60), ReconnectDelay = TimeSpan.FromMilliseconds(100) };
 
     public static EthereumSigner Operator { get; } = Signer("operator");
 
@@ -56,14 +61,14 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public static MqttAccount DeviceAccount(string deviceId) => AppMarketTopics.DeviceAccount(deviceId, deviceId + "-pw");
 
-    public static async Task<MqttMarket> StartAsync(CancellationToken cancellationToken, int devices = 3, bool startAgents = true, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks = null)
+    public static async Task<MqttMarket> StartAsync(CancellationToken cancellationToken, int devices = 3, bool startAgents = true, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks = null, MqttDeliveryOptions? delivery = null)
     {
         var services = new ServiceCollection();
         services.AddValueChain(vc => vc
             .UseInMemoryLedger(o => o.Membership = MembershipMode.Open)
             .UseContentStore()
             .AddAppMarket(o => o.GenesisMembers.Add(new AppMarketMember(Operator.Address, "Bazaar", AppMarketRole.Operator, IsAdmin: true))));
-        var market = new MqttMarket(services.BuildServiceProvider(), devices, healthChecks);
+        var market = new MqttMarket(services.BuildServiceProvider(), devices, healthChecks, delivery);
         try
         {
             await market.SetUpAsync(startAgents, cancellationToken);
