@@ -38,6 +38,15 @@ if (args is ["fabric-registration"])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- appmarket-report [--installs N] [--agents N]
+if (args is ["appmarket-report", ..])
+{
+    int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length
+        ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await AppMarketDeliveryReport.RunAsync(Option("--installs", 30), Option("--agents", 100));
+    return;
+}
+
 if (args is ["ledger-report"])
 {
     await LedgerReport.RunAsync();

@@ -1,6 +1,9 @@
 // The IIoT app marketplace in one page: a developer publishes a pay-per-use app into the warehouse, a technician
 // installs it on a device, the IoT manager verifies and delivers it, the device reports usage and the developer is paid.
 // Run: dotnet run --project samples/ValueChain.Samples.AppMarket            (the embedded ledger and an in-memory warehouse)
+//      dotnet run --project samples/ValueChain.Samples.AppMarket -- --Ethereum:RpcUrl=http://127.0.0.1:8545
+//          --Ethereum:ChainId=31337 --Keys:Operator=0x… --Keys:Developer=0x… --Keys:Company=0x… --Keys:Technician=0x…
+//                                                                           (an Ethereum development node; each key pays its own gas)
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +12,34 @@ using ValueChain.Content;
 using ValueChain.Cryptography;
 using ValueChain.Ledger.InMemory;
 
-// Settings from the command line or VALUECHAIN_* environment variables: each participant's key (fresh ones when none is given).
+// Settings from the command line or VALUECHAIN_* environment variables: each participant's key (fresh ones when none is
+// given) and, with an Ethereum section, the node the same program runs on (each key pays its own gas there; the device
+// only signs reports, which the technician relays).
 IConfiguration settings = new ConfigurationBuilder().AddEnvironmentVariables("VALUECHAIN_").AddCommandLine(args).Build();
 EthereumSigner Key(string name) => new(settings[$"Keys:{name}"] is { } hex ? PrivateKey.Parse(hex) : PrivateKey.Generate());
 EthereumSigner bazaar = Key("Operator"), developer = Key("Developer"), company = Key("Company"), technician = Key("Technician"), device = Key("Device");
-Console.WriteLine("Ledger: embedded");
+bool onEthereum = settings.GetSection("Ethereum").Exists();
+Console.WriteLine(onEthereum ? $"Ledger: Ethereum at {settings["Ethereum:RpcUrl"]}" : "Ledger: embedded");
 
+void Bazaar(AppMarketOptions o) => o.GenesisMembers.Add(new AppMarketMember(bazaar.Address, "Bazaar", AppMarketRole.Operator, IsAdmin: true));
+string manifest = Path.Combine(Path.GetTempPath(), $"appmarket-{Guid.NewGuid():N}.json");
 var services = new ServiceCollection();
-services.AddValueChain(vc => vc
-    .UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // the marketplace keeps its own members
-    .UseContentStore()                                           // the warehouse: in memory when no directory is given
-    .AddAppMarket(o => o.GenesisMembers.Add(new AppMarketMember(bazaar.Address, "Bazaar", AppMarketRole.Operator, IsAdmin: true))));
+services.AddValueChain(vc =>
+{
+    if (onEthereum)
+    {
+        vc.UseEthereum(o => { settings.GetSection("Ethereum").Bind(o); o.Signer = bazaar; })
+            .UseContentStore()                                          // the warehouse stays off-chain
+            .AddAppMarket(Bazaar)
+            .AddAppMarketOnEthereum(o => o.ManifestPath = manifest);   // deploys on first use, binds afterwards
+    }
+    else
+    {
+        vc.UseInMemoryLedger(o => o.Membership = MembershipMode.Open) // the marketplace keeps its own members
+            .UseContentStore()                                          // the warehouse: in memory when no directory is given
+            .AddAppMarket(Bazaar);
+    }
+});
 await using ServiceProvider provider = services.BuildServiceProvider();
 IAppMarketContract market = provider.GetRequiredService<IAppMarketContract>();
 AppMarketClientFactory clients = provider.GetRequiredService<AppMarketClientFactory>();
@@ -52,3 +72,4 @@ AppMarketReceipt paid = await market.SettleUsageAsync(technician, [usage]);
 AppMarketReceipt replayed = await market.SettleUsageAsync(technician, [usage]);
 Console.WriteLine($"Usage of 40 paid: {paid.Settlements[0].Paid}; the replay: {replayed.Settlements[0].Rejection}");
 Console.WriteLine($"Developer's balance: {await Developer.BalanceAsync()}");
+File.Delete(manifest);

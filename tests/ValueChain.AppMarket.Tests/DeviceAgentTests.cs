@@ -92,4 +92,56 @@ public sealed class DeviceAgentTests : IDisposable
         Assert.Equal(2UL, (await restarted.ReportUsageAsync("monitor", 1, TestContext.Current.CancellationToken)).Report.Counter);
         Assert.Throws<ArgumentException>(() => restarted.HandleAsync(new DeliveryOrder("press-2", app), binary).GetAwaiter().GetResult());
     }
+    [Fact]
+    public async Task A_removal_order_removes_the_app_and_is_reported_removed()
+    {
+        using DeviceAgent agent = Agent();
+        (AppRecord app, byte[] binary) = App("1.0.0");
+        await agent.HandleAsync(new DeliveryOrder("press-1", app), binary, TestContext.Current.CancellationToken);
+
+        SignedInstallReport report = await agent.HandleAsync(new DeliveryOrder("press-1", app, Remove: true), ReadOnlyMemory<byte>.Empty, TestContext.Current.CancellationToken);
+
+        Assert.Equal(InstallOutcome.Removed, report.Report.Outcome);
+        Assert.Null(agent.Running("monitor"));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "apps", "monitor")));
+    }
+
+    [Fact]
+    public async Task An_install_interrupted_while_staging_is_rolled_back_by_the_restarted_agent_and_a_finished_order_keeps_its_report()
+    {
+        (AppRecord v1, byte[] b1) = App("1.0.0");
+        (AppRecord v2, byte[] b2) = App("2.0.0");
+        using (DeviceAgent first = Agent())
+        {
+            await first.HandleAsync(new DeliveryOrder("press-1", v1, OrderId: "o1"), b1, TestContext.Current.CancellationToken);
+        }
+
+        // The health check never ends: the agent is stopped with the update staged, as a kill would leave it.
+        using var kill = new CancellationTokenSource();
+        using (DeviceAgent hanging = Agent(async (_, _, ct) => { await kill.CancelAsync(); await Task.Delay(Timeout.Infinite, ct); return true; }))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging.HandleAsync(new DeliveryOrder("press-1", v2, OrderId: "o2"), b2, kill.Token));
+        }
+
+        Assert.True(File.Exists(Path.Combine(_folder, "staging", "monitor", "app.bin")));
+        using DeviceAgent restarted = Agent();
+        SignedInstallReport again = await restarted.HandleAsync(new DeliveryOrder("press-1", v2, OrderId: "o2"), b2, TestContext.Current.CancellationToken);
+        SignedInstallReport twice = await restarted.HandleAsync(new DeliveryOrder("press-1", v2, OrderId: "o2"), b2, TestContext.Current.CancellationToken);
+
+        Assert.Equal(InstallOutcome.RolledBack, again.Report.Outcome);
+        Assert.Equal(again, twice);
+        Assert.Equal(AppVersion.Parse("1.0.0"), restarted.Running("monitor"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(restarted.StagingDirectory));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "apps", "monitor", "2.0.0")));
+    }
+
+    [Fact]
+    public async Task A_record_the_ledger_does_not_hold_is_refused()
+    {
+        (AppRecord app, byte[] binary) = App("1.0.0");
+        using var agent = new DeviceAgent("press-1", Key, Domain, _folder, ledger: (_, _, _) => Task.FromResult<AppRecord?>(null));
+
+        Assert.Equal(InstallOutcome.Failed, (await agent.HandleAsync(new DeliveryOrder("press-1", app), binary, TestContext.Current.CancellationToken)).Report.Outcome);
+        Assert.Null(agent.Running("monitor"));
+    }
 }

@@ -16,9 +16,10 @@ public sealed partial class AppMarketChaincode
     private async Task<string?> ReportInstallAsync(ChaincodeState state, InstallReportArgs args)
     {
         InstallReport report = args.Report ?? throw new ChaincodeException(ErrorCodes.InvalidFormat, "Report is missing.");
-        if (!Enum.IsDefined(report.Outcome))
+        // A removal is on the ledger from the technician's request; the device's removal report is for the manager only.
+        if (report.Outcome is not (InstallOutcome.Installed or InstallOutcome.Failed or InstallOutcome.RolledBack))
         {
-            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Report.Outcome must be one of {string.Join(", ", Enum.GetNames<InstallOutcome>())}, not {report.Outcome}.");
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Report.Outcome must be Installed, Failed or RolledBack, not {report.Outcome}.");
         }
 
         Device device = await RequireDeviceAsync(state, report.DeviceId);

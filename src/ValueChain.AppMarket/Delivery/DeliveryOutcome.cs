@@ -8,6 +8,6 @@ namespace ValueChain.AppMarket;
 /// <param name="Refusal">Why the manager refused the binary, or null.</param>
 public sealed record DeliveryOutcome(string DeviceId, string AppId, AppVersion Version, InstallOutcome? Outcome, string? Refusal)
 {
-    /// <summary>True when the device installed the version.</summary>
-    public bool Succeeded => Outcome == InstallOutcome.Installed;
+    /// <summary>True when the device installed the version (or, for a removal, removed the app).</summary>
+    public bool Succeeded => Outcome is InstallOutcome.Installed or InstallOutcome.Removed;
 }

@@ -3,17 +3,21 @@ using System.Text.Json;
 namespace ValueChain.AppMarket;
 
 /// <summary>
-/// The device side of a delivery, independent of transport: checks the order (the device's own id, no older version
-/// than the one it runs), verifies the binary itself against the app record, writes it into a staging directory it
-/// owns, runs the health check, then commits (the staged version becomes current) or rolls back (the version it ran
-/// stays), and signs the report with the device's key and its next report counter, which it keeps on disk so that a
-/// restart never reuses one. Also signs cumulative usage reports.
+/// The device side of a delivery, independent of transport: checks the order (the device's own id, a record the
+/// ledger holds, no older version than the one it runs), verifies the binary itself against the app record, writes it
+/// into a staging directory it owns, runs the health check, then commits (the staged version becomes current) or rolls
+/// back (the version it ran stays), and signs the report with the device's key and its next report counter, which it
+/// keeps on disk so that a restart never reuses one. A removal order removes the app. The order under way is journalled:
+/// after a restart in the middle of an install (a crash, a kill, a power cut) the same order rolls back what was half
+/// done and reports <see cref="InstallOutcome.RolledBack"/>; an order finished before the restart gets the report it had.
+/// Also signs cumulative usage reports.
 /// </summary>
 public sealed class DeviceAgent : IDisposable
 {
     private readonly ISigner _key;
     private readonly DeviceReportDomain _domain;
     private readonly Func<string, AppRecord, CancellationToken, Task<bool>> _healthCheck;
+    private readonly Func<string, AppVersion, CancellationToken, Task<AppRecord?>>? _ledger;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly string _stateFile;
 
@@ -23,7 +27,18 @@ public sealed class DeviceAgent : IDisposable
     /// <param name="domain">The marketplace's report domain.</param>
     /// <param name="directory">Where apps are installed: <c>apps/&lt;appId&gt;/&lt;version&gt;</c>, staging and the agent's state.</param>
     /// <param name="healthCheck">Runs the installed app from its directory and says whether it is healthy; null accepts every install.</param>
-    public DeviceAgent(string deviceId, ISigner key, DeviceReportDomain domain, string directory, Func<string, AppRecord, CancellationToken, Task<bool>>? healthCheck = null)
+    /// <param name="ledger">
+    /// Reads an app version from the ledger as the device sees it (for example <see cref="IAppMarketContract.GetAppAsync"/>):
+    /// an order whose record the ledger does not hold, or holds otherwise, is refused. Null trusts the record the
+    /// order carries (the binary is still verified against it).
+    /// </param>
+    public DeviceAgent(
+        string deviceId,
+        ISigner key,
+        DeviceReportDomain domain,
+        string directory,
+        Func<string, AppRecord, CancellationToken, Task<bool>>? healthCheck = null,
+        Func<string, AppVersion, CancellationToken, Task<AppRecord?>>? ledger = null)
     {
         AppMarketRules.RequireId(deviceId, nameof(deviceId));
         ArgumentNullException.ThrowIfNull(key);
@@ -34,6 +49,7 @@ public sealed class DeviceAgent : IDisposable
         _domain = domain;
         Directory = System.IO.Directory.CreateDirectory(directory).FullName;
         _healthCheck = healthCheck ?? ((_, _, _) => Task.FromResult(true));
+        _ledger = ledger;
         _stateFile = Path.Combine(Directory, "agent-state.json");
     }
 
@@ -43,13 +59,16 @@ public sealed class DeviceAgent : IDisposable
     /// <summary>The directory the agent owns.</summary>
     public string Directory { get; }
 
+    /// <summary>The directory installs are staged in before they are committed; empty between orders.</summary>
+    public string StagingDirectory => Path.Combine(Directory, "staging");
+
     /// <summary>The version of <paramref name="appId"/> the device runs, or null.</summary>
     public AppVersion? Running(string appId) => Load().Running.TryGetValue(appId, out string? v) ? AppVersion.Parse(v) : null;
 
     /// <summary>The directory of the running version of <paramref name="appId"/>, or null.</summary>
     public string? CurrentDirectory(string appId) => Running(appId) is { } v ? AppDirectory(appId, v) : null;
 
-    /// <summary>Carries out <paramref name="order"/> with <paramref name="binary"/> and returns the signed report.</summary>
+    /// <summary>Carries out <paramref name="order"/> with <paramref name="binary"/> (empty for a removal) and returns the signed report.</summary>
     /// <exception cref="ArgumentException">The order is for another device.</exception>
     public async Task<SignedInstallReport> HandleAsync(DeliveryOrder order, ReadOnlyMemory<byte> binary, CancellationToken cancellationToken = default)
     {
@@ -62,10 +81,30 @@ public sealed class DeviceAgent : IDisposable
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            AppRecord app = order.App;
             AgentState state = Load();
-            InstallOutcome outcome = await InstallAsync(state, app, binary, cancellationToken);
-            return await SignAsync(state, counter => new InstallReport(DeviceId, app.AppId, app.Version, outcome, counter).SignAsync(_key, _domain, cancellationToken));
+            AppRecord app = order.App;
+            if (state.InFlight is { } earlier && (earlier.Report is null || earlier.OrderId == order.OrderId))
+            {
+                if (earlier.OrderId == order.OrderId && earlier.Report is { } kept)
+                {
+                    return new SignedInstallReport(kept.Report, RecoverableSignature.Parse(kept.Signature));
+                }
+
+                // The agent stopped in the middle of an order: an install is undone, so that the device runs what it
+                // ran; a removal is finished (removing again is harmless).
+                RollBackInterrupted(state, earlier);
+                if (earlier.OrderId == order.OrderId)
+                {
+                    InstallOutcome recovered = earlier.Remove ? Remove(state, earlier.AppId) : InstallOutcome.RolledBack;
+                    return await FinishAsync(state, earlier, recovered, cancellationToken);
+                }
+            }
+
+            InFlightOrder current = new(order.OrderId ?? Guid.NewGuid().ToString("N"), app.AppId, app.Version, order.Remove, null);
+            state.InFlight = current;
+            Save(state);
+            InstallOutcome outcome = order.Remove ? Remove(state, app.AppId) : await InstallAsync(state, app, binary, cancellationToken);
+            return await FinishAsync(state, current, outcome, cancellationToken);
         }
         finally
         {
@@ -79,12 +118,49 @@ public sealed class DeviceAgent : IDisposable
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            return await SignAsync(Load(), counter => new UsageReport(DeviceId, appId, cumulativeUnits, counter).SignAsync(_key, _domain, cancellationToken));
+            AgentState state = Load();
+            state.Counter++;
+
+            // The counter is saved before the report leaves, so that a crash after signing never reuses it.
+            Save(state);
+            return await new UsageReport(DeviceId, appId, cumulativeUnits, state.Counter).SignAsync(_key, _domain, cancellationToken);
         }
         finally
         {
             _lock.Release();
         }
+    }
+
+    // Signs the order's report with the next counter and keeps it with the state in one write: the version running,
+    // the counter and the report are on disk together, or none of them is.
+    private async Task<SignedInstallReport> FinishAsync(AgentState state, InFlightOrder order, InstallOutcome outcome, CancellationToken cancellationToken)
+    {
+        state.Counter++;
+        SignedInstallReport report = await new InstallReport(DeviceId, order.AppId, order.Version, outcome, state.Counter).SignAsync(_key, _domain, cancellationToken);
+        state.InFlight = order with { Report = new InstallReportArgs(report.Report, report.Signature.ToString()) };
+        Save(state);
+        return report;
+    }
+
+    private void RollBackInterrupted(AgentState state, InFlightOrder order)
+    {
+        DeleteDirectory(Path.Combine(StagingDirectory, order.AppId));
+        if (!order.Remove && (!state.Running.TryGetValue(order.AppId, out string? running) || running != order.Version.ToString()))
+        {
+            // A commit the state does not name yet: the version's directory goes, the running one stays.
+            DeleteDirectory(AppDirectory(order.AppId, order.Version));
+        }
+
+        state.InFlight = null;
+    }
+
+    private InstallOutcome Remove(AgentState state, string appId)
+    {
+        // Removing what is not there leaves the device as ordered: removed.
+        DeleteDirectory(Path.Combine(StagingDirectory, appId));
+        DeleteDirectory(Path.Combine(Directory, "apps", appId));
+        state.Running.Remove(appId);
+        return InstallOutcome.Removed;
     }
 
     private async Task<InstallOutcome> InstallAsync(AgentState state, AppRecord app, ReadOnlyMemory<byte> binary, CancellationToken cancellationToken)
@@ -95,49 +171,51 @@ public sealed class DeviceAgent : IDisposable
             return InstallOutcome.Failed;
         }
 
+        // The ledger, not the manager, says which records exist: one it does not hold (or holds otherwise) is refused.
+        if (_ledger is not null && (await _ledger(app.AppId, app.Version, cancellationToken) is not { } held || !SameTarget(held, app)))
+        {
+            return InstallOutcome.Failed;
+        }
+
         // Verified again here: the manager and the transport are not trusted with the bytes.
         if (BinaryVerifier.Mismatch(app.Binary, binary.Span) is not null)
         {
             return InstallOutcome.Failed;
         }
 
-        string staging = Path.Combine(Directory, "staging", app.AppId);
-        if (System.IO.Directory.Exists(staging))
-        {
-            System.IO.Directory.Delete(staging, recursive: true);
-        }
-
+        string staging = Path.Combine(StagingDirectory, app.AppId);
+        DeleteDirectory(staging);
         System.IO.Directory.CreateDirectory(staging);
         await File.WriteAllBytesAsync(Path.Combine(staging, "app.bin"), binary.ToArray(), cancellationToken);
         if (!await _healthCheck(staging, app, cancellationToken))
         {
-            System.IO.Directory.Delete(staging, recursive: true);
+            DeleteDirectory(staging);
             return InstallOutcome.RolledBack;
         }
 
-        // Commit: the staged directory becomes the version's directory, then the state names it as running.
+        // Commit: the staged directory becomes the version's directory; the state names it as running when the
+        // report is kept (FinishAsync), so a crash in between rolls the commit back.
         string target = AppDirectory(app.AppId, app.Version);
-        if (System.IO.Directory.Exists(target))
-        {
-            System.IO.Directory.Delete(target, recursive: true);
-        }
-
+        DeleteDirectory(target);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         System.IO.Directory.Move(staging, target);
         state.Running[app.AppId] = app.Version.ToString();
-        Save(state);
         return InstallOutcome.Installed;
     }
 
-    private async Task<T> SignAsync<T>(AgentState state, Func<ulong, Task<T>> sign)
-    {
-        // The counter is saved before the report leaves, so that a crash after signing never reuses it.
-        state.Counter++;
-        Save(state);
-        return await sign(state.Counter);
-    }
+    // What a device checks a binary against, as a TUF target: the same app, version, developer and binary.
+    private static bool SameTarget(AppRecord held, AppRecord ordered) =>
+        held.AppId == ordered.AppId && held.Version == ordered.Version && held.Developer == ordered.Developer && held.Binary == ordered.Binary;
 
     private string AppDirectory(string appId, AppVersion version) => Path.Combine(Directory, "apps", appId, version.ToString());
+
+    private static void DeleteDirectory(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => _lock.Dispose();
@@ -148,7 +226,14 @@ public sealed class DeviceAgent : IDisposable
     private void Save(AgentState state)
     {
         string temp = _stateFile + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, AgentStateJsonContext.Default.AgentState));
+        using (FileStream file = new(temp, FileMode.Create, FileAccess.Write))
+        {
+            JsonSerializer.Serialize(file, state, AgentStateJsonContext.Default.AgentState);
+
+            // On disk before the rename, so that a power cut leaves the old state or the new one, never a torn file.
+            file.Flush(flushToDisk: true);
+        }
+
         File.Move(temp, _stateFile, overwrite: true);
     }
 }

@@ -49,6 +49,26 @@ public sealed partial class IotManager
     }
 
     /// <summary>
+    /// Removes <paramref name="appId"/> from the device: the removal goes on the ledger first (the installation becomes
+    /// inactive, access and billing end, the history names the technician), then the removal order goes to the device,
+    /// whose agent removes the app and answers with its signed <see cref="InstallOutcome.Removed"/> report.
+    /// </summary>
+    /// <exception cref="ChaincodeException">The ledger refused the removal (the app is not active on the device; nothing was sent).</exception>
+    /// <exception cref="DeviceUnreachableException">
+    /// The device did not answer in time; the removal is on the ledger and, over MQTT, the order waits in the device's
+    /// session, so the device removes the app when it is back.
+    /// </exception>
+    public async Task<DeliveryOutcome> UninstallAsync(string deviceId, string appId, bool remote = true, CancellationToken cancellationToken = default)
+    {
+        Installation installation = await _market.GetInstallationAsync(_technician, deviceId, appId, cancellationToken)
+            ?? throw new ChaincodeException(ErrorCodes.NotFound, $"{appId} was never requested on device {deviceId}.");
+        await _market.UninstallAsync(_technician, deviceId, appId, remote, cancellationToken);
+        AppRecord app = (await _market.GetAppAsync(appId, installation.Version, cancellationToken))!;
+        SignedInstallReport report = await _channel.DeliverAsync(new DeliveryOrder(deviceId, app, Remove: true), ReadOnlyMemory<byte>.Empty, cancellationToken);
+        return new DeliveryOutcome(deviceId, appId, installation.Version, report.Report.Outcome, null);
+    }
+
+    /// <summary>
     /// Updates <paramref name="deviceIds"/> in waves of <paramref name="waveSize"/>, each wave in parallel; after a wave,
     /// stops when the share of failed deliveries so far is above <paramref name="failureThreshold"/> (0 to 1).
     /// </summary>

@@ -9,7 +9,9 @@ namespace ValueChain.Cli.DeviceCommands;
 
 /// <summary>
 /// <c>valuechain device</c>: runs an AppMarket device agent on an MQTT v5 broker with the device's own account until
-/// stopped. The device key and the broker password come from the environment, never the command line.
+/// stopped. The device key and the broker password come from the environment, never the command line. Without a view of
+/// the ledger here, the agent checks the binary against the record the order carries and refuses downgrades; an order
+/// interrupted by a kill is rolled back when the agent is started again.
 /// </summary>
 internal static class DeviceCommand
 {
@@ -24,18 +26,22 @@ internal static class DeviceCommand
         var directory = new Option<DirectoryInfo>("--dir") { Description = "The directory the agent owns (apps, staging, downloads, its report counter).", Required = true };
         var chainId = new Option<ulong>("--chain-id") { Description = "The chain id of the marketplace's report domain.", Required = true };
         var platform = new Option<string>("--platform") { Description = "The marketplace's PlatformAddress (the report domain's verifying contract).", Required = true };
+        var healthCheck = new Option<FileInfo?>("--health-check") { Description = "A program run on each staged install (in the staging directory; arguments: that directory, app id, version); exit code 0 commits, anything else rolls back. Default: every install is healthy." };
+        var healthTimeout = new Option<int>("--health-timeout") { Description = "Seconds the health check may run before it counts as failed.", DefaultValueFactory = _ => 60 };
 
         var command = new Command("device", $"Runs an AppMarket device agent over MQTT v5 until stopped (key in ${KeyVariable}, broker password in ${PasswordVariable}).")
         {
-            id, broker, username, directory, chainId, platform,
+            id, broker, username, directory, chainId, platform, healthCheck, healthTimeout,
         };
         command.SetAction((parse, cancellationToken) => TypedErrors.RunAsync(console, () => RunAsync(
             console, parse.GetValue(id)!, parse.GetValue(broker)!, parse.GetValue(username), parse.GetValue(directory)!.FullName,
-            new DeviceReportDomain(parse.GetValue(chainId), Address.Parse(parse.GetValue(platform)!)), cancellationToken)));
+            new DeviceReportDomain(parse.GetValue(chainId), Address.Parse(parse.GetValue(platform)!)),
+            parse.GetValue(healthCheck) is { } program ? new ProcessHealthCheck(program.FullName, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(healthTimeout)))) : null,
+            cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, string deviceId, string broker, string? username, string directory, DeviceReportDomain domain, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IAnsiConsole console, string deviceId, string broker, string? username, string directory, DeviceReportDomain domain, ProcessHealthCheck? healthCheck, CancellationToken cancellationToken)
     {
         string key = Environment.GetEnvironmentVariable(KeyVariable) ?? throw new ConfigurationException($"Set {KeyVariable} to the device's private key (hex).");
         string password = Environment.GetEnvironmentVariable(PasswordVariable) ?? throw new ConfigurationException($"Set {PasswordVariable} to the device's broker password.");
@@ -47,7 +53,7 @@ internal static class DeviceCommand
 
         var endpoint = new MqttBrokerEndpoint(broker[..colon], port);
         MqttAccount account = AppMarketTopics.DeviceAccount(deviceId, password) with { Username = username ?? deviceId };
-        using var agent = new DeviceAgent(deviceId, new EthereumSigner(PrivateKey.Parse(key)), domain, directory);
+        using var agent = new DeviceAgent(deviceId, new EthereumSigner(PrivateKey.Parse(key)), domain, directory, healthCheck is null ? null : healthCheck.CheckAsync);
         await using MqttDeviceAgentHost host = await MqttDeviceAgentHost.ConnectAsync(endpoint, account, agent, cancellationToken: cancellationToken);
         console.MarkupLine($"Device [bold]{Markup.Escape(deviceId)}[/] on {Markup.Escape(broker)} as {Markup.Escape(account.Username)}, apps in {Markup.Escape(agent.Directory)}; waiting for orders (Ctrl+C stops).");
         try

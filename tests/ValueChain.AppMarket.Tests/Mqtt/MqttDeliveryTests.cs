@@ -11,16 +11,16 @@ public sealed class MqttDeliveryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Three_devices_install_one_is_updated_remotely_one_uninstalled_and_the_history_says_exactly_that()
+    public async Task Three_devices_install_one_is_updated_remotely_one_uninstalled_over_mqtt_and_the_history_says_exactly_that()
     {
         await using MqttMarket m = await MqttMarket.StartAsync(Ct);
         byte[] v1 = MqttMarket.Binary(10_000, 1), v2 = MqttMarket.Binary(12_345, 2);
         await m.PublishAsync("1.0.0", v1, Ct);
 
-        DeliveryOutcome[] installs = await Task.WhenAll(MqttMarket.DeviceIds.Select(id => m.Iot.InstallAsync(id, "vibration-monitor", cancellationToken: Ct)));
+        DeliveryOutcome[] installs = await Task.WhenAll(m.DeviceIds.Select(id => m.Iot.InstallAsync(id, "vibration-monitor", cancellationToken: Ct)));
         await m.PublishAsync("1.1.0", v2, Ct);
         DeliveryOutcome update = await m.Iot.UpdateAsync("press-2", "vibration-monitor", cancellationToken: Ct);
-        await m.Market.UninstallAsync(MqttMarket.Technician, "press-3", "vibration-monitor", remote: true, Ct);
+        DeliveryOutcome removal = await m.Iot.UninstallAsync("press-3", "vibration-monitor", cancellationToken: Ct);
 
         Assert.All(installs, o => Assert.Equal(InstallOutcome.Installed, o.Outcome));
         Assert.Equal(InstallOutcome.Installed, update.Outcome);
@@ -34,6 +34,9 @@ public sealed class MqttDeliveryTests
         Assert.Equal(AppVersion.Parse("1.1.0"), updated.Version);
         Assert.Equal(MqttMarket.Technician.Address, updated.By);
         Assert.False((await m.Market.GetInstallationAsync(MqttMarket.Company, "press-3", "vibration-monitor", Ct))!.Active);
+        Assert.Equal(InstallOutcome.Removed, removal.Outcome);
+        Assert.Null(m.Hosts["press-3"].Agent.Running("vibration-monitor"));
+        Assert.False(Directory.Exists(Path.Combine(m.Hosts["press-3"].Agent.Directory, "apps", "vibration-monitor")));
     }
 
     [Fact]
@@ -128,7 +131,7 @@ public sealed class MqttDeliveryTests
         Task<DeliveryOutcome> install = m.Iot.InstallAsync("press-1", "vibration-monitor", cancellationToken: Ct);
         await Task.Delay(500, Ct);
         Assert.False(install.IsCompleted);
-        m.Hosts["press-1"] = await MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), m.NewAgent("press-1"), MqttMarket.Delivery, Ct);
+        m.Hosts["press-1"] = await MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), m.NewAgent("press-1"), m.Delivery, Ct);
 
         Assert.Equal(InstallOutcome.Installed, (await install).Outcome);
         Assert.Equal(AppVersion.Parse("1.0.0"), m.Hosts["press-1"].Agent.Running("vibration-monitor"));
@@ -154,7 +157,7 @@ public sealed class MqttDeliveryTests
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
         using DeviceAgent impostor = m.NewAgent("press-2");
         ConfigurationException refused = await Assert.ThrowsAsync<ConfigurationException>(() =>
-            MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), impostor, MqttMarket.Delivery, Ct));
+            MqttDeviceAgentHost.ConnectAsync(m.Broker.Endpoint, MqttMarket.DeviceAccount("press-1"), impostor, m.Delivery, Ct));
         Assert.Contains("NotAuthorized", refused.Message, StringComparison.Ordinal);
     }
 }

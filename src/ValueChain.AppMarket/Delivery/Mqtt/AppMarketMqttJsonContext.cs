@@ -7,4 +7,5 @@ namespace ValueChain.AppMarket;
 [JsonSerializable(typeof(OrderMessage))]
 [JsonSerializable(typeof(ChunkRequestMessage))]
 [JsonSerializable(typeof(ReportMessage))]
+[JsonSerializable(typeof(UsageMessage))]
 internal sealed partial class AppMarketMqttJsonContext : JsonSerializerContext;

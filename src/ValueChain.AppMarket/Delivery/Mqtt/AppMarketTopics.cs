@@ -4,8 +4,8 @@ namespace ValueChain.AppMarket;
 
 /// <summary>
 /// The marketplace's MQTT topics and broker accounts. Every device has its own subtree
-/// <c>appmarket/devices/{deviceId}/</c>: <c>orders</c> and <c>chunks/…</c> from the manager, <c>requests</c> and
-/// <c>reports</c> from the device. A device's account reaches only its own subtree; the manager's reaches every device's.
+/// <c>appmarket/devices/{deviceId}/</c>: <c>orders</c> and <c>chunks/…</c> from the manager, <c>requests</c>,
+/// <c>reports</c> and <c>usage</c> from the device. A device's account reaches only its own subtree; the manager's reaches every device's.
 /// </summary>
 public static class AppMarketTopics
 {
@@ -27,7 +27,10 @@ public static class AppMarketTopics
     /// <summary>Where a device sends its signed reports.</summary>
     public static string Reports(string deviceId) => $"{Root}/{deviceId}/reports";
 
-    /// <summary>The broker account of <paramref name="deviceId"/>: reads its orders and chunks, writes its requests and reports, nothing else.</summary>
+    /// <summary>Where a device sends its signed cumulative usage reports, which the manager collects and settles in batches.</summary>
+    public static string Usage(string deviceId) => $"{Root}/{deviceId}/usage";
+
+    /// <summary>The broker account of <paramref name="deviceId"/>: reads its orders and chunks, writes its requests, reports and usage, nothing else.</summary>
     public static MqttAccount DeviceAccount(string deviceId, string password)
     {
         AppMarketRules.RequireId(deviceId, nameof(deviceId));
@@ -37,6 +40,7 @@ public static class AppMarketTopics
             new(Chunks(deviceId), MqttTopicAccess.Read),
             new(Requests(deviceId), MqttTopicAccess.Write),
             new(Reports(deviceId), MqttTopicAccess.Write),
+            new(Usage(deviceId), MqttTopicAccess.Write),
         ]);
     }
 
@@ -44,7 +48,7 @@ public static class AppMarketTopics
     public static MqttAccount ManagerAccount(string username, string password) =>
         new(username, password, [new($"{Root}/#", MqttTopicAccess.ReadWrite)]);
 
-    // The device id is the second-to-last level of a device's request or report topic.
+    // The device id is the second-to-last level of a device's request, report or usage topic.
     internal static string? DeviceOf(string topic)
     {
         string[] levels = topic.Split('/');

@@ -10,3 +10,6 @@ internal sealed record ChunkRequestMessage(string TransferId, IReadOnlyList<int>
 
 // A device's signed report of a transfer's outcome.
 internal sealed record ReportMessage(string TransferId, InstallReportArgs Report);
+
+// A device's signed cumulative usage of an app.
+internal sealed record UsageMessage(UsageReportArgs Report);

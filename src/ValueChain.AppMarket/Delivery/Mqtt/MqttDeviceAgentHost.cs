@@ -11,7 +11,9 @@ namespace ValueChain.AppMarket;
 /// lacks, checks each chunk's SHA-256 against the order as it arrives and keeps it on disk, so that after a broken
 /// connection (or a restart of the device) it asks only for what it does not have; then hands the whole binary to the
 /// agent (which verifies it against the app record again before it installs) and sends the signed report. An order it
-/// already carried out is answered with the same report, never installed twice.
+/// already carried out is answered with the same report, never installed twice; an install a restart interrupted is
+/// rolled back by the agent and reported so. Removal orders carry no chunks. Usage reports go out on the device's
+/// <c>usage</c> topic (<see cref="ReportUsageAsync"/>).
 /// </summary>
 public sealed class MqttDeviceAgentHost : IAsyncDisposable
 {
@@ -64,6 +66,22 @@ public sealed class MqttDeviceAgentHost : IAsyncDisposable
         MqttSession session = await MqttSession.ConnectAsync(endpoint, account,
             [AppMarketTopics.Orders(agent.DeviceId), AppMarketTopics.Chunks(agent.DeviceId)], options.ReconnectDelay, cancellationToken);
         return new MqttDeviceAgentHost(agent, session, options);
+    }
+
+    /// <summary>
+    /// Signs the cumulative usage of <paramref name="appId"/> with the device's next report counter and sends it to the
+    /// manager on the device's <c>usage</c> topic (QoS 1; waits while the broker is away). Returns the signed report.
+    /// </summary>
+    public async Task<SignedUsageReport> ReportUsageAsync(string appId, ulong cumulativeUnits, CancellationToken cancellationToken = default)
+    {
+        SignedUsageReport report = await _agent.ReportUsageAsync(appId, cumulativeUnits, cancellationToken);
+        byte[] payload = JsonSerializer.SerializeToUtf8Bytes(new UsageMessage(new UsageReportArgs(report.Report, report.Signature.ToString())), AppMarketMqttJsonContext.Default.UsageMessage);
+        while (!await _session.TryPublishAsync(AppMarketTopics.Usage(_agent.DeviceId), payload, cancellationToken))
+        {
+            await Task.Delay(_options.ReconnectDelay, cancellationToken);
+        }
+
+        return report;
     }
 
     private async Task PumpAsync()
@@ -148,18 +166,24 @@ public sealed class MqttDeviceAgentHost : IAsyncDisposable
     private async Task CarryOutAsync(OrderMessage order, CancellationToken cancellationToken)
     {
         string doneFile = Path.Combine(_done, order.TransferId + ".json");
+        string folder = Path.Combine(_downloads, order.TransferId);
         if (!File.Exists(doneFile))
         {
-            string folder = Directory.CreateDirectory(Path.Combine(_downloads, order.TransferId)).FullName;
+            Directory.CreateDirectory(folder);
             File.WriteAllBytes(Path.Combine(folder, "order.json"), JsonSerializer.SerializeToUtf8Bytes(order, AppMarketMqttJsonContext.Default.OrderMessage));
             _active = order;
             byte[] binary = await DownloadAsync(order, cancellationToken);
             _active = null;
-            SignedInstallReport report = await _agent.HandleAsync(new DeliveryOrder(order.DeviceId, order.App, order.Remove), binary, cancellationToken);
+            SignedInstallReport report = await _agent.HandleAsync(new DeliveryOrder(order.DeviceId, order.App, order.Remove, order.TransferId), binary, cancellationToken);
             var message = new ReportMessage(order.TransferId, new InstallReportArgs(report.Report, report.Signature.ToString()));
 
             // The report is kept before the download goes, so that the same order again gets the same report.
             File.WriteAllBytes(doneFile, JsonSerializer.SerializeToUtf8Bytes(message, AppMarketMqttJsonContext.Default.ReportMessage));
+        }
+
+        // Gone once the report is kept (also when a restart came between the two).
+        if (Directory.Exists(folder))
+        {
             Directory.Delete(folder, recursive: true);
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using ValueChain.Mqtt;
 
 namespace ValueChain.AppMarket;
@@ -16,6 +17,7 @@ public sealed class MqttDeviceChannel : IDeviceChannel, IAsyncDisposable
     private readonly MqttSession _session;
     private readonly MqttDeliveryOptions _options;
     private readonly ConcurrentDictionary<string, Transfer> _transfers = new(StringComparer.Ordinal);
+    private readonly Channel<SignedUsageReport> _usage = Channel.CreateUnbounded<SignedUsageReport>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
 
@@ -38,6 +40,13 @@ public sealed class MqttDeviceChannel : IDeviceChannel, IAsyncDisposable
     /// <summary>Raised after each chunk the channel sends (device id, transfer id, chunk index); tests use it to break the connection mid-transfer.</summary>
     internal event Action<string, string, int>? ChunkSent;
 
+    /// <summary>
+    /// The signed usage reports devices send, as they arrive (each from the device's own topic and naming that device);
+    /// a <see cref="UsageBatcher"/> collects them (<see cref="UsageBatcher.CollectAsync"/>) and settles them in batches.
+    /// The ledger checks every signature and counter when it settles.
+    /// </summary>
+    public ChannelReader<SignedUsageReport> UsageReports => _usage.Reader;
+
     /// <summary>Connects to <paramref name="endpoint"/> as <paramref name="account"/> (the manager's account).</summary>
     /// <exception cref="ConfigurationException">The broker refused the manager's subscriptions.</exception>
     public static async Task<MqttDeviceChannel> ConnectAsync(MqttBrokerEndpoint endpoint, MqttAccount account, MqttDeliveryOptions? options = null, CancellationToken cancellationToken = default)
@@ -46,7 +55,7 @@ public sealed class MqttDeviceChannel : IDeviceChannel, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(account);
         options ??= new MqttDeliveryOptions();
         MqttSession session = await MqttSession.ConnectAsync(endpoint, account,
-            [$"{AppMarketTopics.Root}/+/requests", $"{AppMarketTopics.Root}/+/reports"], options.ReconnectDelay, cancellationToken);
+            [$"{AppMarketTopics.Root}/+/requests", $"{AppMarketTopics.Root}/+/reports", $"{AppMarketTopics.Root}/+/usage"], options.ReconnectDelay, cancellationToken);
         return new MqttDeviceChannel(session, options);
     }
 
@@ -115,25 +124,34 @@ public sealed class MqttDeviceChannel : IDeviceChannel, IAsyncDisposable
         {
             if (topic == AppMarketTopics.Requests(deviceId))
             {
-                ChunkRequestMessage request = JsonSerializer.Deserialize(payload, AppMarketMqttJsonContext.Default.ChunkRequestMessage)!;
-                if (_transfers.TryGetValue(request.TransferId, out Transfer? transfer) && transfer.DeviceId == deviceId)
+                ChunkRequestMessage? request = JsonSerializer.Deserialize(payload, AppMarketMqttJsonContext.Default.ChunkRequestMessage);
+                if (request is { TransferId: { } transferId, Indexes: { } indexes } && _transfers.TryGetValue(transferId, out Transfer? transfer) && transfer.DeviceId == deviceId)
                 {
-                    foreach (int index in request.Indexes.Where(i => i >= 0 && i < transfer.Chunks.Length))
+                    foreach (int index in indexes.Where(i => i >= 0 && i < transfer.Chunks.Length))
                     {
                         // A chunk the broker did not take is asked for again by the device after its resend delay.
-                        if (await _session.TryPublishAsync(AppMarketTopics.Chunk(deviceId, request.TransferId, index), AlterChunk is { } alter ? alter(deviceId, index, transfer.Chunks[index]) : transfer.Chunks[index], _stop.Token))
+                        if (await _session.TryPublishAsync(AppMarketTopics.Chunk(deviceId, transferId, index), AlterChunk is { } alter ? alter(deviceId, index, transfer.Chunks[index]) : transfer.Chunks[index], _stop.Token))
                         {
-                            ChunkSent?.Invoke(deviceId, request.TransferId, index);
+                            ChunkSent?.Invoke(deviceId, transferId, index);
                         }
                     }
                 }
             }
+            else if (topic == AppMarketTopics.Usage(deviceId))
+            {
+                UsageMessage? usage = JsonSerializer.Deserialize(payload, AppMarketMqttJsonContext.Default.UsageMessage);
+                if (usage?.Report is { Report: { } signed, Signature: { } signature } && signed.DeviceId == deviceId)
+                {
+                    _usage.Writer.TryWrite(new SignedUsageReport(signed, RecoverableSignature.Parse(signature)));
+                }
+            }
             else if (topic == AppMarketTopics.Reports(deviceId))
             {
-                ReportMessage report = JsonSerializer.Deserialize(payload, AppMarketMqttJsonContext.Default.ReportMessage)!;
-                if (_transfers.TryGetValue(report.TransferId, out Transfer? transfer) && transfer.DeviceId == deviceId && report.Report.Report.DeviceId == deviceId)
+                ReportMessage? report = JsonSerializer.Deserialize(payload, AppMarketMqttJsonContext.Default.ReportMessage);
+                if (report is { TransferId: { } transferId, Report: { Report: { } signed, Signature: { } signature } }
+                    && _transfers.TryGetValue(transferId, out Transfer? transfer) && transfer.DeviceId == deviceId && signed.DeviceId == deviceId)
                 {
-                    transfer.Report.TrySetResult(new SignedInstallReport(report.Report.Report, RecoverableSignature.Parse(report.Report.Signature)));
+                    transfer.Report.TrySetResult(new SignedInstallReport(signed, RecoverableSignature.Parse(signature)));
                 }
             }
         }
@@ -148,6 +166,7 @@ public sealed class MqttDeviceChannel : IDeviceChannel, IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _pump;
+        _usage.Writer.TryComplete();
         await _session.DisposeAsync();
         _stop.Dispose();
     }

@@ -6,25 +6,38 @@ using ValueChain.Mqtt;
 
 namespace ValueChain.AppMarket.Tests.Mqtt;
 
-// The marketplace on the embedded ledger with a real Mosquitto between the IoT manager and three device agents, each
-// device with its own broker account and the manager with its own.
+// The marketplace on the embedded ledger with a real Mosquitto between the IoT manager and device agents (three by
+// default, press-1 …), each device with its own broker account and the manager with its own. The agents read app
+// records from the ledger; with startAgents false the test starts them itself (in other processes). Shared by the
+// AppMarket tests and the benchmarks' appmarket-report.
 internal sealed class MqttMarket : IAsyncDisposable
 {
-    public static readonly string[] DeviceIds = ["press-1", "press-2", "press-3"];
     public static readonly MqttAccount Manager = AppMarketTopics.ManagerAccount("iot-manager", "manager-pw");
 
     private readonly ServiceProvider _provider;
     private readonly string _folder = Directory.CreateTempSubdirectory("appmarket-mqtt-").FullName;
-    private readonly Dictionary<string, EthereumSigner> _deviceKeys = DeviceIds.ToDictionary(id => id, id => Signer("device " + id));
+    private readonly Dictionary<string, EthereumSigner> _deviceKeys;
+    private readonly Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?> _healthChecks;
 
-    private MqttMarket(ServiceProvider provider)
+    private MqttMarket(ServiceProvider provider, int devices, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks, MqttDeliveryOptions? delivery)
     {
         _provider = provider;
+        Delivery = delivery ?? SmallChunks;
+        DeviceIds = [.. Enumerable.Range(1, devices).Select(i => $"press-{i}")];
+        _deviceKeys = DeviceIds.ToDictionary(id => id, id => Signer("device " + id));
+        _healthChecks = healthChecks ?? (_ => null);
         Market = provider.GetRequiredService<IAppMarketContract>();
         Warehouse = new AppWarehouse(provider.GetRequiredService<IContentStore>());
     }
 
-    public static MqttDeliveryOptions Delivery { get; } = new() { ChunkSize = 1024, Window = 4, ResendAfter = TimeSpan.FromMilliseconds(500), ReportTimeout = TimeSpan.FromSeconds(60), ReconnectDelay = TimeSpan.FromMilliseconds(100) };
+    public IReadOnlyList<string> DeviceIds { get; }
+
+    public MqttDeliveryOptions Delivery { get; }
+
+    public string Folder => _folder;
+
+    // Small chunks, so that a test's binary of a few kilobytes travels as many chunks.
+    public static MqttDeliveryOptions SmallChunks { get; } = new() { ChunkSize = 1024, Window = 4, ResendAfter = TimeSpan.FromMilliseconds(500), ReportTimeout = TimeSpan.FromSeconds(60), ReconnectDelay = TimeSpan.FromMilliseconds(100) };
 
     public static EthereumSigner Operator { get; } = Signer("operator");
 
@@ -48,17 +61,17 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public static MqttAccount DeviceAccount(string deviceId) => AppMarketTopics.DeviceAccount(deviceId, deviceId + "-pw");
 
-    public static async Task<MqttMarket> StartAsync(CancellationToken cancellationToken)
+    public static async Task<MqttMarket> StartAsync(CancellationToken cancellationToken, int devices = 3, bool startAgents = true, Func<string, Func<string, AppRecord, CancellationToken, Task<bool>>?>? healthChecks = null, MqttDeliveryOptions? delivery = null)
     {
         var services = new ServiceCollection();
         services.AddValueChain(vc => vc
             .UseInMemoryLedger(o => o.Membership = MembershipMode.Open)
             .UseContentStore()
             .AddAppMarket(o => o.GenesisMembers.Add(new AppMarketMember(Operator.Address, "Bazaar", AppMarketRole.Operator, IsAdmin: true))));
-        var market = new MqttMarket(services.BuildServiceProvider());
+        var market = new MqttMarket(services.BuildServiceProvider(), devices, healthChecks, delivery);
         try
         {
-            await market.SetUpAsync(cancellationToken);
+            await market.SetUpAsync(startAgents, cancellationToken);
             return market;
         }
         catch
@@ -69,7 +82,14 @@ internal sealed class MqttMarket : IAsyncDisposable
     }
 
     public DeviceAgent NewAgent(string deviceId) =>
-        new(deviceId, _deviceKeys[deviceId], Market.ReportDomain, Path.Combine(_folder, deviceId));
+        new(deviceId, _deviceKeys[deviceId], Market.ReportDomain, AgentDirectory(deviceId), _healthChecks(deviceId), (app, version, ct) => Market.GetAppAsync(app, version, ct));
+
+    public string AgentDirectory(string deviceId) => Path.Combine(_folder, deviceId);
+
+    public EthereumSigner DeviceKey(string deviceId) => _deviceKeys[deviceId];
+
+    // The device's private key in hex, as `valuechain device` takes it from the environment.
+    public static string DeviceKeyHex(string deviceId) => Convert.ToHexStringLower(KeyBytes("device " + deviceId));
 
     public async Task<AppRecord> PublishAsync(string version, byte[] binary, CancellationToken cancellationToken)
     {
@@ -83,14 +103,16 @@ internal sealed class MqttMarket : IAsyncDisposable
 
     public static byte[] Binary(int length, byte seed) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 31) + seed))];
 
-    private static EthereumSigner Signer(string name) => new(PrivateKey.FromBytes(Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("appmarket mqtt " + name)).ToArray()));
+    private static EthereumSigner Signer(string name) => new(PrivateKey.FromBytes(KeyBytes(name)));
 
-    private async Task SetUpAsync(CancellationToken cancellationToken)
+    private static byte[] KeyBytes(string name) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("appmarket mqtt " + name)).ToArray();
+
+    private async Task SetUpAsync(bool startAgents, CancellationToken cancellationToken)
     {
         await Market.InviteAsync(Operator, Developer.Address, "Edge Apps Ltd", AppMarketRole.Developer, cancellationToken: cancellationToken);
         await Market.InviteAsync(Operator, Company.Address, "Stamping Plant", AppMarketRole.Company, cancellationToken: cancellationToken);
-        await Market.MintAsync(Operator, Company.Address, 1_000, cancellationToken);
-        await Market.ApproveAsync(Company, Market.PlatformAddress, 1_000, cancellationToken);
+        await Market.MintAsync(Operator, Company.Address, 1_000_000, cancellationToken);
+        await Market.ApproveAsync(Company, Market.PlatformAddress, 1_000_000, cancellationToken);
         await Market.AuthorizeTechnicianAsync(Company, Technician.Address, "Tess", cancellationToken);
         foreach (string id in DeviceIds)
         {
@@ -100,9 +122,12 @@ internal sealed class MqttMarket : IAsyncDisposable
         Broker = await LocalMosquitto.StartAsync(new() { Accounts = [Manager, .. DeviceIds.Select(DeviceAccount)] }, cancellationToken);
         Channel = await MqttDeviceChannel.ConnectAsync(Broker.Endpoint, Manager, Delivery, cancellationToken);
         Iot = new IotManager(Market, Warehouse, Technician, Channel);
-        foreach (string id in DeviceIds)
+        if (startAgents)
         {
-            Hosts[id] = await MqttDeviceAgentHost.ConnectAsync(Broker.Endpoint, DeviceAccount(id), NewAgent(id), Delivery, cancellationToken);
+            foreach (string id in DeviceIds)
+            {
+                Hosts[id] = await MqttDeviceAgentHost.ConnectAsync(Broker.Endpoint, DeviceAccount(id), NewAgent(id), Delivery, cancellationToken);
+            }
         }
     }
 
