@@ -17,7 +17,7 @@ namespace ValueChain.Benchmarks;
 /// messages through a contract handler, as Nethereum's code generator emits them; Nethereum's defaults
 /// for everything else (gas estimate, EIP-1559 fees by time preference, receipt polling). Typed messages,
 /// not the untyped <c>Function.SendTransactionAsync(from)</c>: that one sends with the default gas of
-/// 21 000 instead of estimating, and a contract call with it never mines.
+/// 21 000 instead of estimating, and a contract call sent so stayed pending on anvil.
 /// </summary>
 internal sealed class NethereumProbe
 {
@@ -27,7 +27,7 @@ internal sealed class NethereumProbe
     {
         var account = new NethereumAccount(key.ToBytes(), new BigInteger(AnvilNode.ChainId));
         var web3 = new NethereumWeb3(account, endpoint.ToString());
-        // Without a nonce service every send asks the node for the pending count, and concurrent sends reuse a nonce.
+        // Without a nonce service every send asks the node for the pending count, which concurrent sends can share.
         account.NonceService = new InMemoryNonceService(account.Address, web3.Client);
         _contract = web3.Eth.GetContractHandler(contract.ToString());
     }
