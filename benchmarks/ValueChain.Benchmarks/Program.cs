@@ -3,10 +3,19 @@ using ValueChain.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report
-// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ethereum-vs-ethers
-if (args is ["ethereum-vs-ethers"])
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ethereum-side-by-side   (ValueChain, Nethereum 6.1, ethers v6)
+// (ethereum-vs-ethers, its former name, runs the same)
+if (args is ["ethereum-side-by-side"] or ["ethereum-vs-ethers"])
 {
-    await EthersComparison.RunAsync();
+    await EthereumComparison.RunAsync();
+    return;
+}
+
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ethereum-side-by-side CALLS PIPELINED SEQUENTIAL ROUNDS   (smaller runs)
+if (args is ["ethereum-side-by-side", var calls, var pipelined, var sequential, var rounds])
+{
+    int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    await EthereumComparison.RunAsync(Count(calls), Count(pipelined), Count(sequential), Count(rounds));
     return;
 }
 

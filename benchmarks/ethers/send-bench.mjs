@@ -1,6 +1,7 @@
 // The reference client of the Ethereum side-by-side benchmark: ethers v6 (pinned in tools/) sends the
 // same contract call as ValueChain's driver to the same anvil. Prints one JSON line of timings.
-//   node send-bench.mjs <rpc-url> <private-key> <contract> <abi.json> pipelined|sequential|partchain <count>
+//   node send-bench.mjs <rpc-url> <private-key> <contract> <abi.json> calls|pipelined|sequential|partchain <count>
+//   calls: <count> view calls counter() (eth_call) at once, as the provider batches them by default.
 //   node send-bench.mjs … partchain <count> <id-prefix>: <count> parts, one registerParts call each, pipelined.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +30,12 @@ if (mode === 'partchain') {
   const receipts = await Promise.all(sent.map(tx => tx.wait()));
   const seconds = (now() - start) / 1000;
   if (receipts.some(r => r.status !== 1)) throw new Error('a call failed');
+  console.log(JSON.stringify({ mode, count, seconds }));
+} else if (mode === 'calls') {
+  const start = now();
+  const values = await Promise.all(Array.from({ length: count }, () => contract.counter()));
+  const seconds = (now() - start) / 1000;
+  if (values.length !== count) throw new Error('a call failed');
   console.log(JSON.stringify({ mode, count, seconds }));
 } else if (mode === 'pipelined') {
   const start = now();

@@ -7,7 +7,7 @@ namespace ValueChain.Benchmarks;
 /// <summary>
 /// The Ethereum driver against a local anvil (automine): one contract call sent and its receipt awaited,
 /// and 100 calls pipelined from one account. The side-by-side figure against ethers v6 is
-/// <see cref="EthersComparison"/> (<c>-- ethereum-vs-ethers</c>), since BenchmarkDotNet cannot run JavaScript.
+/// <see cref="EthereumComparison"/> (<c>-- ethereum-side-by-side</c>, with Nethereum and ethers), since BenchmarkDotNet cannot run JavaScript.
 /// </summary>
 [MemoryDiagnoser]
 public class EthereumSendBenchmarks
