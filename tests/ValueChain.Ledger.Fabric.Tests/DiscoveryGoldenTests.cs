@@ -79,10 +79,12 @@ public sealed class DiscoveryGoldenTests
     [Fact]
     public async Task A_peer_missing_from_the_membership_is_not_asked_and_the_error_says_why()
     {
-        // The endorsers recorded with both peers up, the membership recorded after Org2's peer stopped.
+        // The endorsers recorded with both peers up, and that answer's membership without Org2's entry (as a peer whose
+        // alive messages expired is dropped from it).
         DiscoveryAnswer up = Load("and.bin");
-        Discovery.Response down = Response("org2-down.bin");
-        IReadOnlyList<DiscoveredPeer> members = DiscoveryAnswer.MembersOf(down.Results[1].Members);
+        Discovery.PeerMembershipResult membership = Response("and.bin").Results[1].Members;
+        Assert.True(membership.PeersByOrg.Remove("Org2MSP"));
+        IReadOnlyList<DiscoveredPeer> members = DiscoveryAnswer.MembersOf(membership);
         Assert.Equal(["Org1MSP"], members.Select(m => m.MspId));
         var plan = new EndorsementPlan(up.Endorsers, members);
         var asked = new List<string>();
@@ -90,7 +92,9 @@ public sealed class DiscoveryGoldenTests
         FabricEndorsementPolicyException error = await Assert.ThrowsAsync<FabricEndorsementPolicyException>(() =>
             plan.ExecuteAsync(Tx, peer => { asked.Add(peer.Endpoint); return Task.FromResult(Endorsed(peer)); }, Answers()));
 
-        Assert.Equal([Org1Peer], asked);
+        // Org2's group has no peer left, so the layout cannot be met: nobody is asked for an endorsement that could not be used.
+        Assert.Empty(asked);
+        Assert.Empty(error.Endorsed);
         Assert.Contains("not in the channel's peer membership", error.NotEndorsed[$"{Org2Peer} (Org2MSP)"], StringComparison.Ordinal);
         Assert.Equal([$"{Org2Peer} (Org2MSP)"], plan.Excluded.Keys);
     }
@@ -104,7 +108,8 @@ public sealed class DiscoveryGoldenTests
 
         Assert.Equal(FabricDiscoveryException.ErrorCode, error.Code);
         Assert.StartsWith(down.Results[2].Error.Content.TrimEnd(), error.StatusMessage, StringComparison.Ordinal);
-        Assert.EndsWith($"(the peer's membership view: {Org1Peer} (Org1MSP))", error.StatusMessage, StringComparison.Ordinal);
+        Assert.EndsWith($"(the peer's membership view: {string.Join(", ", DiscoveryAnswer.MembersOf(down.Results[1].Members).Select(m => m.Name))})", error.StatusMessage, StringComparison.Ordinal);
+        Assert.Contains($"{Org1Peer} (Org1MSP)", error.StatusMessage, StringComparison.Ordinal);
         Assert.Equal("https://127.0.0.1:17051", error.Endpoint);
     }
 

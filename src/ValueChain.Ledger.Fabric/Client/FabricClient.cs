@@ -21,6 +21,9 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private readonly List<(FabricEndpoint Endpoint, GrpcChannel Channel)> _peers;
     private readonly GrpcChannel _orderer;
 
+    // How often a proposal is endorsed when the peers' results differ (the last disagreement is reported).
+    private const int DisagreementAttempts = 4;
+
     // Under mutual TLS, Deliver requests carry the hash of the client certificate the first peer's connection presents.
     private readonly byte[]? _deliverTlsHash;
     private readonly CommitListener _commits;
@@ -79,6 +82,14 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private async Task<FabricSubmitResult> SubmitAsync(ChaincodeProposal proposal, IFabricSigner signer, CancellationToken cancellationToken)
     {
         IReadOnlyList<EndorsementResult> endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; attempt < DisagreementAttempts && endorsements.Any(e => !e.Response.Payload.Equals(endorsements[0].Response.Payload)); attempt++)
+        {
+            // A peer that has not committed the previous block yet simulates against older state, and the validator would
+            // reject the transaction anyway; asked again once it has caught up, the peers agree.
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+            endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+        }
+
         Common.Envelope envelope = TransactionEnvelopeBuilder.Build(proposal, endorsements, signer);
         Protos.ChaincodeAction action = ActionOf(endorsements[0].Response);
 
