@@ -21,6 +21,21 @@ public sealed record LiveFabricSettings(
 {
     public const string Variable = "VALUECHAIN_FABRIC_NETWORK";
 
+    /// <summary>
+    /// Every peer with its organisation's admin: the description's <c>peers</c> array, or else its one <c>peer</c>
+    /// (of <see cref="MspId"/>, with the admin above).
+    /// </summary>
+    public IReadOnlyList<LiveFabricPeer> Peers { get; init; } = [];
+
+    /// <summary>The chaincodes' endorsement policy (the description's <c>endorsementPolicy</c>), or null for the channel's default.</summary>
+    public string? EndorsementPolicy { get; init; }
+
+    /// <summary>Whether the test clients find endorsers through discovery (the description's <c>discovery</c>).</summary>
+    public bool UseDiscovery { get; init; }
+
+    /// <summary>The network script, for tests that stop a peer (the description's <c>control</c>), or null.</summary>
+    public LiveFabricControl? Control { get; init; }
+
     public static string SkipReason => $"No live Fabric network: set {Variable} to a network description file (README, \"Live Fabric tests\").";
 
     /// <summary>The settings, or null when the variable is not set; a set variable with a bad file fails loudly.</summary>
@@ -35,9 +50,8 @@ public sealed record LiveFabricSettings(
         JsonElement root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
         string Text(string name) => root.GetProperty(name).GetString() ?? throw new InvalidDataException($"{path}: '{name}' is null");
         string FileText(string name) => File.ReadAllText(Text(name));
-        FabricEndpoint Endpoint(string name)
+        static FabricEndpoint Endpoint(JsonElement e)
         {
-            JsonElement e = root.GetProperty(name);
             return new FabricEndpoint
             {
                 Address = e.GetProperty("address").GetString()!,
@@ -49,9 +63,22 @@ public sealed record LiveFabricSettings(
             };
         }
 
-        return new LiveFabricSettings(
-            Text("channel"), Text("mspId"), Endpoint("peer"), Endpoint("orderer"),
+        var settings = new LiveFabricSettings(
+            Text("channel"), Text("mspId"), Endpoint(root.GetProperty("peer")), Endpoint(root.GetProperty("orderer")),
             FileText("caCertificate"), FileText("caKey"), FileText("adminCertificate"), FileText("adminKey"),
             Text("packageId"), IPEndPoint.Parse(Text("chaincodeListen")));
+        return settings with
+        {
+            // The "peers" form (several organisations) extends the one-peer form; without it, "peer" is the only peer.
+            Peers = root.TryGetProperty("peers", out JsonElement peers)
+                ? [.. peers.EnumerateArray().Select(p => new LiveFabricPeer(Endpoint(p), p.GetProperty("mspId").GetString()!,
+                    File.ReadAllText(p.GetProperty("adminCertificate").GetString()!), File.ReadAllText(p.GetProperty("adminKey").GetString()!)))]
+                : [new LiveFabricPeer(settings.Peer, settings.MspId, settings.AdminCertificatePem, settings.AdminKeyPem)],
+            EndorsementPolicy = root.TryGetProperty("endorsementPolicy", out JsonElement policy) ? policy.GetString() : null,
+            UseDiscovery = root.TryGetProperty("discovery", out JsonElement discovery) && discovery.GetBoolean(),
+            Control = root.TryGetProperty("control", out JsonElement control)
+                ? new LiveFabricControl(control.GetProperty("script").GetString()!, control.GetProperty("netDir").GetString()!)
+                : null,
+        };
     }
 }

@@ -8,7 +8,8 @@ using ValueChain.Ledger.Fabric.Protocol;
 namespace ValueChain.Ledger.Fabric;
 
 /// <summary>
-/// A Fabric client of few verbs: <c>SubmitAsync</c> (endorse on every configured peer, order,
+/// A Fabric client of few verbs: <c>SubmitAsync</c> (endorse on every configured peer, or on peers that satisfy the
+/// chaincode's policy as the discovery service describes them when <see cref="FabricClientOptions.UseDiscovery"/> is on; order,
 /// wait for the commit), <c>EvaluateAsync</c> (a query on one peer) and <see cref="ReadBlocksAsync"/>
 /// (blocks with their transactions' events). Identities and signers are passed in, never read from disk.
 /// </summary>
@@ -20,9 +21,13 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private readonly List<(FabricEndpoint Endpoint, GrpcChannel Channel)> _peers;
     private readonly GrpcChannel _orderer;
 
+    // How often a proposal is endorsed when the peers' results differ (the last disagreement is reported).
+    private const int DisagreementAttempts = 4;
+
     // Under mutual TLS, Deliver requests carry the hash of the client certificate the first peer's connection presents.
     private readonly byte[]? _deliverTlsHash;
     private readonly CommitListener _commits;
+    private readonly FabricDiscovery? _discovery;
 
     /// <summary>Creates a client; <paramref name="identity"/> reads blocks and is the default for queries.</summary>
     /// <exception cref="ConfigurationException">The options are incomplete.</exception>
@@ -40,6 +45,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         _deliverTlsHash = FabricChannels.ClientCertificateHash(_peers[0].Endpoint);
         _commits = new CommitListener(new Protos.Deliver.DeliverClient(_peers[0].Channel), _peers[0].Endpoint.Address,
             from => SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, from, null, Now(), _deliverTlsHash));
+        _discovery = options.UseDiscovery ? new FabricDiscovery(_peers, options.Channel, identity, signer, options.Clock) : null;
     }
 
     /// <summary>How far this client's proposal timestamps run ahead of its clock (see <see cref="FabricTimeControl"/>).</summary>
@@ -59,6 +65,8 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     /// <exception cref="FabricEndorsementException">A peer refused the proposal or the peers disagree.</exception>
     /// <exception cref="FabricOrdererException">The orderer refused the transaction.</exception>
     /// <exception cref="FabricCommitException">The transaction was committed as invalid.</exception>
+    /// <exception cref="FabricEndorsementPolicyException">With a policy or discovery: the peers that endorsed do not satisfy it, naming those that did not.</exception>
+    /// <exception cref="FabricDiscoveryException">With discovery: no bootstrap peer could say which peers endorse the chaincode.</exception>
     /// <exception cref="FabricConnectionException">A node could not be reached.</exception>
     /// <exception cref="TimeoutException">No commit within <see cref="FabricClientOptions.CommitTimeout"/>.</exception>
     public Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
@@ -74,6 +82,14 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private async Task<FabricSubmitResult> SubmitAsync(ChaincodeProposal proposal, IFabricSigner signer, CancellationToken cancellationToken)
     {
         IReadOnlyList<EndorsementResult> endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; attempt < DisagreementAttempts && endorsements.Any(e => !e.Response.Payload.Equals(endorsements[0].Response.Payload)); attempt++)
+        {
+            // A peer that has not committed the previous block yet simulates against older state, and the validator would
+            // reject the transaction anyway; asked again once it has caught up, the peers agree.
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+            endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+        }
+
         Common.Envelope envelope = TransactionEnvelopeBuilder.Build(proposal, endorsements, signer);
         Protos.ChaincodeAction action = ActionOf(endorsements[0].Response);
 
@@ -175,6 +191,11 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
 
     private async Task<IReadOnlyList<EndorsementResult>> EndorseAsync(ChaincodeProposal proposal, CancellationToken cancellationToken)
     {
+        if (_discovery is not null && !proposal.Chaincode.StartsWith('_'))
+        {
+            return await _discovery.EndorseAsync(proposal, (endpoint, channel) => ProcessAsync(endpoint, channel, proposal, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
         PeerAnswer[] answers = await Task.WhenAll(_peers.Select(async p =>
         {
             try
@@ -266,10 +287,18 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         return true;
     });
 
+    /// <summary>The first bootstrap peer's raw discovery answer for <paramref name="chaincode"/> (configuration, membership, endorsers), as recorded for the golden files.</summary>
+    /// <exception cref="InvalidOperationException">Discovery is off.</exception>
+    /// <exception cref="FabricDiscoveryException">The peer could not be reached or refused the request.</exception>
+    internal Task<Discovery.Response> DiscoverAsync(string chaincode, CancellationToken cancellationToken = default) =>
+        (_discovery ?? throw new InvalidOperationException("FabricClientOptions.UseDiscovery is off."))
+            .DiscoverAsync(_peers[0].Endpoint, _peers[0].Channel, chaincode, cancellationToken);
+
     /// <summary>Stops the commit stream and closes the connections.</summary>
     public async ValueTask DisposeAsync()
     {
         await _commits.DisposeAsync().ConfigureAwait(false);
+        _discovery?.Dispose();
         foreach ((_, GrpcChannel channel) in _peers)
         {
             channel.Dispose();

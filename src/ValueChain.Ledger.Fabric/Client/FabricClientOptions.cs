@@ -15,6 +15,14 @@ public sealed class FabricClientOptions
     /// </summary>
     public EndorsementPolicy? EndorsementPolicy { get; set; }
 
+    /// <summary>
+    /// Whether endorsers are found through the peers' discovery service: the configured peers are then only the
+    /// bootstrap peers that are asked (and still answer queries and report commits), and each transaction is endorsed
+    /// by peers of a layout that satisfies its chaincode's policy. Off by default: the configured peers endorse.
+    /// System chaincodes (names starting with '_') are always endorsed by the configured peers.
+    /// </summary>
+    public bool UseDiscovery { get; set; }
+
     /// <summary>The orderer that takes endorsed transactions.</summary>
     public FabricEndpoint Orderer { get; set; } = new();
 

@@ -27,6 +27,13 @@ public sealed class FabricOptions
     /// <summary>Chaincode name → the name it is deployed under on the channel, where they differ.</summary>
     public IDictionary<string, string> ChaincodeNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether endorsers are found through Fabric's discovery service (off by default): the configured
+    /// <see cref="Peers"/> are then only the bootstrap peers, and each transaction is endorsed by peers that satisfy
+    /// its chaincode's endorsement policy as the service describes it (see <see cref="FabricClientOptions.UseDiscovery"/>).
+    /// </summary>
+    public bool UseDiscovery { get; set; }
+
     /// <summary>How long a submit waits for its commit.</summary>
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -31,6 +31,7 @@ public static class FabricServiceCollectionExtensions
                 Channel = options.Channel,
                 Orderer = options.Orderer,
                 CommitTimeout = options.CommitTimeout,
+                UseDiscovery = options.UseDiscovery,
                 EndorsementPolicy = options.EndorsementPolicy is { } policy ? EndorsementPolicy.Parse(policy) : null,
             };
             foreach (FabricEndpoint peer in options.Peers)

@@ -51,12 +51,20 @@ public sealed class FabricContractGateway : IContractGateway
         {
             return new TransactionReceipt(TxId.Parse(e.TransactionId), -1, TransactionStatus.Failed, [], null, e.Code, e.Message);
         }
-        catch (FabricEndorsementException e) when (e.StatusMessage.Contains("has been successfully defined", StringComparison.Ordinal) && e.StatusMessage.Contains("not found", StringComparison.Ordinal))
+        catch (FabricEndorsementException e) when (IsUndefinedChaincode(e.StatusMessage))
         {
-            // The peer's answer when the channel has no definition of the chaincode.
+            throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"Chaincode '{invocation.Chaincode}' is not defined on the channel: {e.StatusMessage}");
+        }
+        catch (FabricEndorsementPolicyException e) when (e.NotEndorsed.Count > 0 && e.NotEndorsed.Values.All(IsUndefinedChaincode))
+        {
+            // With a policy every peer's refusal is collected; when all say the chaincode is not defined, it is not.
             throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"Chaincode '{invocation.Chaincode}' is not defined on the channel: {e.StatusMessage}");
         }
     }
+
+    // The peer's answer when the channel has no definition of the chaincode.
+    private static bool IsUndefinedChaincode(string message) =>
+        message.Contains("has been successfully defined", StringComparison.Ordinal) && message.Contains("not found", StringComparison.Ordinal);
 
     /// <inheritdoc />
     /// <remarks>

@@ -28,11 +28,25 @@ public sealed class FabricLifecycle
 
     /// <summary>
     /// Approves (for the admin's organisation) and commits a definition of <paramref name="name"/> that
-    /// runs the installed package <paramref name="packageId"/>; returns the block of the commit.
-    /// Several names may share one chaincode-as-a-service package.
+    /// runs the installed package <paramref name="packageId"/>, with the channel's default endorsement policy;
+    /// returns the block of the commit. Several names may share one chaincode-as-a-service package. On a channel of
+    /// several organisations, each approves with <see cref="ApproveAsync"/> and one commits with <see cref="CommitAsync"/>.
     /// </summary>
     /// <exception cref="FabricEndorsementException">The peer refused (for example an unknown package or a wrong sequence), with its message.</exception>
     public async Task<long> DeployAsync(string name, string packageId, string version = "1", long sequence = 1, CancellationToken cancellationToken = default)
+    {
+        await ApproveAsync(name, packageId, null, version, sequence, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(name, null, version, sequence, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Approves, for the admin's organisation, a definition of <paramref name="name"/> that runs the installed package
+    /// <paramref name="packageId"/> and is endorsed under <paramref name="policy"/> (null: the channel's default,
+    /// <c>/Channel/Application/Endorsement</c>); returns the block of the approval. Send it through a client whose
+    /// peers belong to the admin's organisation.
+    /// </summary>
+    /// <exception cref="FabricEndorsementException">The peer refused (for example an unknown package or a wrong sequence), with its message.</exception>
+    public Task<long> ApproveAsync(string name, string packageId, EndorsementPolicy? policy = null, string version = "1", long sequence = 1, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(packageId);
@@ -43,9 +57,30 @@ public sealed class FabricLifecycle
             Sequence = sequence,
             Source = new Lifecycle.ChaincodeSource { LocalPackage = new Lifecycle.ChaincodeSource.Types.Local { PackageId = packageId } },
         };
-        await CallAsync("ApproveChaincodeDefinitionForMyOrg", approve, cancellationToken).ConfigureAwait(false);
+        if (policy is not null)
+        {
+            approve.ValidationParameter = policy.ToValidationParameter();
+        }
+
+        return CallAsync("ApproveChaincodeDefinitionForMyOrg", approve, cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits the definition of <paramref name="name"/> that the organisations approved (the same
+    /// <paramref name="policy"/>, version and sequence); returns the block of the commit. Send it through a client
+    /// whose peers satisfy the channel's <c>LifecycleEndorsement</c> policy (on two organisations: a peer of each).
+    /// </summary>
+    /// <exception cref="FabricEndorsementException">The peer refused (for example a definition not approved by enough organisations), with its message.</exception>
+    public Task<long> CommitAsync(string name, EndorsementPolicy? policy = null, string version = "1", long sequence = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         var commit = new Lifecycle.CommitChaincodeDefinitionArgs { Name = name, Version = version, Sequence = sequence };
-        return await CallAsync("CommitChaincodeDefinition", commit, cancellationToken).ConfigureAwait(false);
+        if (policy is not null)
+        {
+            commit.ValidationParameter = policy.ToValidationParameter();
+        }
+
+        return CallAsync("CommitChaincodeDefinition", commit, cancellationToken);
     }
 
     private async Task<long> CallAsync(string function, IMessage args, CancellationToken cancellationToken)

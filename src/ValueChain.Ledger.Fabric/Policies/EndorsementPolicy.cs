@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf;
 
 namespace ValueChain.Ledger.Fabric;
 
@@ -41,11 +42,28 @@ public sealed class EndorsementPolicy
     /// <summary>The policy in Fabric's policy language.</summary>
     public override string ToString() => _rule.ToString();
 
+    /// <summary>The policy as a chaincode definition carries it (the validation parameter): an application policy holding the signature policy envelope.</summary>
+    internal Google.Protobuf.ByteString ToValidationParameter()
+    {
+        var identities = new List<PolicyPrincipal>();
+        Common.SignaturePolicy rule = _rule.ToProto(identities);
+        var envelope = new Common.SignaturePolicyEnvelope { Version = 0, Rule = rule };
+        envelope.Identities.AddRange(identities.Select(p => new Common.MSPPrincipal
+        {
+            PrincipalClassification = Common.MSPPrincipal.Types.Classification.Role,
+            Principal = new Common.MSPRole { MspIdentifier = p.MspId, Role = (Common.MSPRole.Types.MSPRoleType)(int)p.Role }.ToByteString(),
+        }));
+        return new Protos.ApplicationPolicy { SignaturePolicy = envelope }.ToByteString();
+    }
+
     private abstract record Rule
     {
         public abstract bool Evaluate(IReadOnlyList<PolicyEndorser> endorsers, bool[] used);
 
         public abstract IEnumerable<PolicyPrincipal> Leaves();
+
+        // Principals are numbered in order of first appearance, as Fabric's policydsl does.
+        public abstract Common.SignaturePolicy ToProto(List<PolicyPrincipal> identities);
     }
 
     private sealed record SignedBy(PolicyPrincipal Principal) : Rule
@@ -65,6 +83,18 @@ public sealed class EndorsementPolicy
         }
 
         public override IEnumerable<PolicyPrincipal> Leaves() => [Principal];
+
+        public override Common.SignaturePolicy ToProto(List<PolicyPrincipal> identities)
+        {
+            int index = identities.IndexOf(Principal);
+            if (index < 0)
+            {
+                index = identities.Count;
+                identities.Add(Principal);
+            }
+
+            return new Common.SignaturePolicy { SignedBy = index };
+        }
 
         public override string ToString() => Principal.ToString();
     }
@@ -90,6 +120,13 @@ public sealed class EndorsementPolicy
         }
 
         public override IEnumerable<PolicyPrincipal> Leaves() => Rules.SelectMany(r => r.Leaves());
+
+        public override Common.SignaturePolicy ToProto(List<PolicyPrincipal> identities)
+        {
+            var outOf = new Common.SignaturePolicy.Types.NOutOf { N = N };
+            outOf.Rules.AddRange(Rules.Select(r => r.ToProto(identities)));
+            return new Common.SignaturePolicy { NOutOf = outOf };
+        }
 
         public override string ToString() =>
             N == Rules.Count ? $"AND({string.Join(", ", Rules)})"

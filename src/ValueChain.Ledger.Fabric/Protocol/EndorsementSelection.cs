@@ -55,7 +55,8 @@ internal static class EndorsementSelection
         throw new FabricEndorsementPolicyException(transactionId, policy.ToString(), [.. endorsed.Select(a => $"{a.Peer} ({MspOf(a.Response!)})")], notEndorsed);
     }
 
-    private static bool Succeeded(Protos.ProposalResponse response) => response.Response.Status is >= 200 and < 400;
+    /// <summary>Whether a peer endorsed: a success status (200–399).</summary>
+    public static bool Succeeded(Protos.ProposalResponse response) => response.Response.Status is >= 200 and < 400;
 
     // The endorser's organisation as the validator sees it: from the identity that signed the endorsement.
     private static string MspOf(Protos.ProposalResponse response) =>
