@@ -18,7 +18,10 @@ public sealed record V2VSimulationFeed(
         return new("in process (no MQTT broker)", _ => Task.FromResult(broker.Connect()), (_, _) => Task.FromResult(broker.Connect()));
     }
 
-    /// <summary>An MQTT v5 broker at <paramref name="endpoint"/> with the feed's publisher and vehicle accounts (<see cref="V2VTopics"/>).</summary>
+    /// <summary>
+    /// An MQTT v5 broker at <paramref name="endpoint"/> with the feed's publisher and vehicle accounts (<see cref="V2VTopics"/>). Give each
+    /// run a fresh broker: retained tiles of another ledger's run do not verify, and listeners would (rightly) drop them.
+    /// </summary>
     public static V2VSimulationFeed Mqtt(MqttBrokerEndpoint endpoint, MqttAccount publisher, MqttAccount vehicles)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
