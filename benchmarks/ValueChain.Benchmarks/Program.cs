@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ValueChain.Benchmarks;
+using ValueChain.V2V;
 
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report
@@ -35,6 +36,13 @@ if (args is ["partchain-registration"])
 if (args is ["fabric-registration"])
 {
     await FabricRegistrationRun.RunAsync();
+    return;
+}
+
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- v2v-report [--vehicles 6,20,100,1000]
+if (args is ["v2v-report", ..])
+{
+    await V2VReport.RunAsync(args is [_, "--vehicles", var sizes] ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : V2VSimulation.FleetSizes);
     return;
 }
 
