@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ValueChain.Benchmarks;
+using ValueChain.V2V;
 
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report
@@ -53,6 +54,13 @@ if (args is ["appmarket-report", ..])
     int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length
         ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     await AppMarketDeliveryReport.RunAsync(Option("--installs", 30), Option("--agents", 100));
+    return;
+}
+
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- v2v-report [--vehicles 6,20,100,1000]
+if (args is ["v2v-report", ..])
+{
+    await V2VReport.RunAsync(args is [_, "--vehicles", var sizes] ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : V2VSimulation.FleetSizes);
     return;
 }
 

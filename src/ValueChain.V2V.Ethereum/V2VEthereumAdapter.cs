@@ -1,4 +1,5 @@
 using ValueChain.Content;
+using LedgerEvent = ValueChain.Ledger.LedgerEvent;
 using ValueChain.Ledger.Ethereum;
 using ValueChain.V2V.Ethereum.Contracts;
 
@@ -118,6 +119,14 @@ public sealed class V2VEthereumAdapter : ApplicationAdapter, IV2VContract
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReportAnchor>> GetIncidentAsync(ISigner authority, GeoArea area, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         [.. (await ReadAsync(() => Map(Required(authority)).IncidentAsync(AreaOf(area, since, until), cancellationToken)).ConfigureAwait(false)).Select(AnchorOf)];
+
+    /// <inheritdoc />
+    public new Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default) =>
+        base.GetEventsAsync(fromBlock, toBlock, cancellationToken);
+
+    /// <inheritdoc />
+    public new IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default) =>
+        base.WatchEventsAsync(fromBlock, cancellationToken);
 
     /// <inheritdoc />
     protected override bool EmittedByApplication(Address emitter) => emitter == _contracts.Map;

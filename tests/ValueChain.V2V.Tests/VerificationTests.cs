@@ -181,5 +181,9 @@ public sealed class VerificationTests
         public Task<IReadOnlyList<ReportAnchor>> GetReportsByAsync(ISigner authority, IReadOnlyList<Address> reporters, CancellationToken cancellationToken = default) => inner.GetReportsByAsync(authority, reporters, cancellationToken);
 
         public Task<IReadOnlyList<ReportAnchor>> GetIncidentAsync(ISigner authority, GeoArea area, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) => inner.GetIncidentAsync(authority, area, since, until, cancellationToken);
+
+        public Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default) => inner.GetEventsAsync(fromBlock, toBlock, cancellationToken);
+
+        public IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default) => inner.WatchEventsAsync(fromBlock, cancellationToken);
     }
 }

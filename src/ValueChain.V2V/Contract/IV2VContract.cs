@@ -1,4 +1,5 @@
 using ValueChain.Content;
+using ValueChain.Ledger;
 
 namespace ValueChain.V2V;
 
@@ -55,4 +56,10 @@ public interface IV2VContract
 
     /// <summary>The reports anchored in the area and ledger-time window, in ledger order, never by the reporters' clocks (authorities only).</summary>
     Task<IReadOnlyList<ReportAnchor>> GetIncidentAsync(ISigner authority, GeoArea area, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    /// <summary>The obstacle map's events (<see cref="V2VEvents"/>) in blocks [<paramref name="fromBlock"/>, <paramref name="toBlock"/>], in ledger order.</summary>
+    Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default);
+
+    /// <summary>The obstacle map's events from <paramref name="fromBlock"/> on, first the committed ones, then as they are committed, until cancelled.</summary>
+    IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default);
 }

@@ -10,11 +10,13 @@ public sealed class V2VChaincodeAdapter : IV2VContract
 {
     private static readonly V2VJsonContext Json = V2VJsonContext.Default;
     private readonly ChaincodeClient _chaincode;
+    private readonly IContractGateway _gateway;
 
     /// <summary>Creates the adapter over <paramref name="gateway"/>.</summary>
     public V2VChaincodeAdapter(IContractGateway gateway)
     {
         ArgumentNullException.ThrowIfNull(gateway);
+        _gateway = gateway;
         _chaincode = new ChaincodeClient(gateway, V2VChaincode.ChaincodeName);
     }
 
@@ -87,6 +89,14 @@ public sealed class V2VChaincodeAdapter : IV2VContract
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReportAnchor>> GetIncidentAsync(ISigner authority, GeoArea area, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         await EvaluateAsync(Required(authority), "getIncident", new AreaArgs(area, since, until), Json.AreaArgs, Json.ListReportAnchor, cancellationToken) ?? [];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(long fromBlock, long toBlock, CancellationToken cancellationToken = default) =>
+        _gateway.GetEventsAsync(V2VChaincode.ChaincodeName, fromBlock, toBlock, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<LedgerEvent> WatchEventsAsync(long fromBlock, CancellationToken cancellationToken = default) =>
+        _gateway.WatchEventsAsync(V2VChaincode.ChaincodeName, fromBlock, cancellationToken);
 
     private async Task<(V2VReceipt Receipt, string? Result)> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
     {

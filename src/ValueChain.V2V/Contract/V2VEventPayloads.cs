@@ -37,6 +37,9 @@ public static class V2VEventPayloads
     /// <summary>Reads an <see cref="V2VEvents.ObstacleMapped"/> payload.</summary>
     public static Obstacle? ReadMapped(string json) => JsonSerializer.Deserialize(json, Json.Obstacle);
 
+    /// <summary>Reads a <see cref="V2VEvents.BatchAnchored"/> payload.</summary>
+    public static ReportBatch? ReadBatch(string json) => JsonSerializer.Deserialize(json, Json.ReportBatch);
+
     /// <summary>Reads a <see cref="V2VEvents.ReportAnchored"/> payload.</summary>
     public static AnchorOutcome? ReadAnchored(string json) => JsonSerializer.Deserialize(json, Json.AnchorOutcome);
 }
