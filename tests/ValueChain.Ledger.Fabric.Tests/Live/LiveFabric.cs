@@ -1,5 +1,6 @@
 using ValueChain.Conformance;
 using ValueChain.Conformance.Flexibility;
+using ValueChain.Conformance.Procurement;
 using ValueChain.Conformance.Traceability;
 using ValueChain.Ledger.Fabric.Testing;
 
@@ -21,7 +22,7 @@ public sealed class LiveFabric : IAsyncLifetime, IChaincodeHost
         if (LiveFabricSettings.FromEnvironment() is { } settings)
         {
             Network = await LiveFabricNetwork.StartAsync(settings);
-            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All]);
+            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All, .. ProcurementActors.All]);
         }
     }
 
