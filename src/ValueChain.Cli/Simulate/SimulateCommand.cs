@@ -10,5 +10,6 @@ internal static class SimulateCommand
         new("simulate", "Runs simulations of the ValueChain applications.")
         {
             FlexibilitySimulateCommand.Create(console),
+            ProcurementSimulateCommand.Create(console),
         };
 }
