@@ -27,7 +27,7 @@ contract ProcurementBook {
         uint64 closedAt;
     }
 
-    struct Installed {
+    struct InstalledMaterial {
         string materialNumber;
         uint64 quantity;
     }
@@ -39,7 +39,7 @@ contract ProcurementBook {
         uint64 recordedAt;
         string serviceId; // "" when none
         string description;
-        Installed[] installed;
+        InstalledMaterial[] installed;
         bytes32 previousHash;
         bytes32 hash;
     }
@@ -101,7 +101,7 @@ contract ProcurementBook {
     /// @param serviceId The service order it closes, or "".
     /// @param description What was done, 1 to 1000 bytes.
     /// @param installed The materials installed, each once, taken out of the slots.
-    function recordMaintenance(string calldata machineId, string calldata serviceId, string calldata description, Installed[] calldata installed) external {
+    function recordMaintenance(string calldata machineId, string calldata serviceId, string calldata description, InstalledMaterial[] calldata installed) external {
         if (!members.isActiveUser(msg.sender, SERVICE_ENGINEER)) revert Unauthorized(msg.sender, "not an active service engineer");
         if (bytes(description).length == 0 || bytes(description).length > 1000) revert InvalidFormat("description: describe the service in 1 to 1000 characters");
         ProcurementMarket.Machine memory m = _existingMachine(machineId);
