@@ -15,9 +15,18 @@ internal static class LedgerWorkload
         .Select(i => new EthereumSigner(PrivateKey.FromBytes(Keccak256.Hash(BitConverter.GetBytes(i + 1)).ToArray())))
         .ToArray();
 
-    public static InMemoryLedger Open(int blockSize) => InMemoryLedger.Open(
-        new InMemoryLedgerOptions { Membership = MembershipMode.Open, MaxBlockTransactions = blockSize },
-        [new ConformanceChaincode()]);
+    public static InMemoryLedger Open(int blockSize, string? dataDirectory = null, Action<InMemoryLedgerOptions>? configure = null)
+    {
+        var options = new InMemoryLedgerOptions
+        {
+            Membership = MembershipMode.Open,
+            MaxBlockTransactions = blockSize,
+            DataDirectory = dataDirectory,
+            ProducerKey = dataDirectory is null ? null : PrivateKey.FromBytes(Keccak256.Hash("benchmark producer"u8).ToArray()),
+        };
+        configure?.Invoke(options);
+        return InMemoryLedger.Open(options, [new ConformanceChaincode()]);
+    }
 
     /// <summary>A trivial invocation (one key) or the five-key one, unique per call.</summary>
     public static ContractInvocation Invocation(int keys, int account, int index) => keys == 1

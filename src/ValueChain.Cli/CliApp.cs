@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using ValueChain.Cli.Demos;
+using ValueChain.Cli.DeviceCommands;
 using ValueChain.Cli.FabricCommands;
 using ValueChain.Cli.LedgerCommands;
 using ValueChain.Cli.Simulate;
@@ -13,7 +14,9 @@ internal static class CliApp
     public static RootCommand Create(IAnsiConsole console) =>
         new("valuechain: demos, simulations and ledger tools of the ValueChain SDK.")
         {
+            ContentCommands.ContentCommand.Create(console),
             DemoCommand.Create(console),
+            DeviceCommand.Create(console),
             FabricCommand.Create(console),
             LedgerCommand.Create(console),
             SimulateCommand.Create(console),

@@ -13,33 +13,39 @@ namespace ValueChain.Ledger.InMemory;
 /// membership, deterministic execution of C# chaincodes, signed blocks with Merkle roots, snapshot
 /// reads, key history, events, inclusion proofs, verification and optional crash-safe persistence.
 /// </summary>
-public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
+public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
 {
     private const string LedgerNamespace = "_ledger";
     private const string NetworkIdKey = "networkId";
 
     private readonly InMemoryLedgerOptions _options;
     private readonly Dictionary<string, IChaincode> _chaincodes;
-    private readonly LedgerStore _store = new();
+    private readonly LedgerStore _store;
     private readonly ConcurrentDictionary<Address, NonceLane> _lanes = new();
-    private readonly BlockFile? _file;
+    private readonly CheckpointStore? _checkpoints;
     private readonly BlockProducer _producer;
+    private readonly CancellationTokenSource _closing = new();
 
     private InMemoryLedger(InMemoryLedgerOptions options, Dictionary<string, IChaincode> chaincodes, PrivateKey producerKey, ILogger logger)
     {
         _options = options;
         _chaincodes = chaincodes;
         ProducerAddress = producerKey.Address;
-        if (options.DataDirectory is not null)
+        if (options.DataDirectory is null)
         {
-            (_file, List<byte[]> records) = BlockFile.Open(options.DataDirectory);
+            _store = new LedgerStore(new MemoryBlockHistory());
+        }
+        else
+        {
+            _store = new LedgerStore(DiskBlockHistory.Open(options.DataDirectory, options.BlockCacheSize));
             try
             {
-                Replay(records.Select(BlockQueries.Decode).ToList());
+                _checkpoints = new CheckpointStore(options.DataDirectory, options.CheckpointInterval, options.CheckpointsToKeep, logger);
+                OpenReport = LedgerRecovery.Recover(_store, _checkpoints, options, ProducerAddress);
             }
             catch
             {
-                _file.Dispose();
+                _store.Dispose();
                 throw;
             }
         }
@@ -47,12 +53,29 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         if (_store.Head is null)
         {
             LedgerBlock genesis = CreateGenesis(producerKey);
-            _file?.Append(genesis.Encode());
             _store.Publish(genesis, new StateBuilder(StateSnapshot.Empty).Apply(genesis.GenesisWrites).Freeze(0));
         }
 
-        _producer = new BlockProducer(_store, _file, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+        _producer = new BlockProducer(_store, _checkpoints, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+        if (options.DataDirectory is not null && options.VerifyInBackground)
+        {
+            BackgroundVerification = VerifyInBackgroundAsync(logger);
+        }
     }
+
+    internal static string NetworkIdStateKey { get; } = StateKeys.Stored(LedgerNamespace, NetworkIdKey);
+
+    /// <summary>
+    /// How a persisted ledger was opened (the checkpoint used, the blocks replayed, the checkpoints
+    /// rejected and why); null for a ledger without a data directory.
+    /// </summary>
+    public LedgerOpenReport? OpenReport { get; }
+
+    /// <summary>
+    /// The full verification started after open when <see cref="InMemoryLedgerOptions.VerifyInBackground"/>
+    /// is set (its outcome is also logged); null otherwise. Cancelled when the ledger is disposed.
+    /// </summary>
+    public Task<LedgerVerification>? BackgroundVerification { get; }
 
     /// <summary>The network id every transaction must carry.</summary>
     public string NetworkId => _options.NetworkId;
@@ -64,13 +87,14 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     public EmbeddedBlockHeader Head => _store.Head!.Header;
 
     /// <summary>How many blocks the ledger holds (the genesis block included).</summary>
-    public long Height => _store.Blocks.Count;
+    public long Height => _store.Height;
 
     internal LedgerStore Store => _store;
 
     /// <summary>
-    /// Opens an embedded ledger: replays the block file when <see cref="InMemoryLedgerOptions.DataDirectory"/>
-    /// is set (verifying it first, by default), else starts a new ledger from a genesis block.
+    /// Opens an embedded ledger. With a <see cref="InMemoryLedgerOptions.DataDirectory"/>, it loads the newest
+    /// valid checkpoint and replays the blocks after it (all blocks when there is none), verifying the
+    /// replayed blocks by default; see <see cref="OpenReport"/>. Without one, it starts a new ledger from a genesis block.
     /// </summary>
     /// <exception cref="ConfigurationException">Invalid options, duplicate or reserved chaincode names, or a block file of another network or producer.</exception>
     /// <exception cref="LedgerCorruptedException">The block file does not verify.</exception>
@@ -220,14 +244,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     public Task<IReadOnlyList<LedgerEvent>> GetEventsAsync(string chaincode, long fromBlock, long toBlock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chaincode);
-        var events = new List<LedgerEvent>();
-        long last = Math.Min(toBlock, Height - 1);
-        for (long number = Math.Max(0, fromBlock); number <= last; number++)
-        {
-            events.AddRange(EventsOf(_store.Blocks[(int)number], chaincode));
-        }
-
-        return Task.FromResult<IReadOnlyList<LedgerEvent>>(events);
+        return Task.FromResult(fromBlock > toBlock ? [] : _store.Blocks.Events(chaincode, fromBlock, toBlock));
     }
 
     /// <inheritdoc />
@@ -239,12 +256,15 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         {
             // Take the signal before reading the height, so a block published in between is not missed.
             Task published = _store.NextBlock;
-            for (int height = _store.Blocks.Count; next < height; next++)
+            long height = _store.Height;
+            if (next < height)
             {
-                foreach (LedgerEvent e in EventsOf(_store.Blocks[(int)next], chaincode))
+                foreach (LedgerEvent e in _store.Blocks.Events(chaincode, next, height - 1))
                 {
                     yield return e;
                 }
+
+                next = height;
             }
 
             await published.WaitAsync(cancellationToken);
@@ -252,15 +272,15 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     }
 
     /// <summary>The block with <paramref name="number"/>, or null beyond the head.</summary>
-    public LedgerBlock? GetBlock(long number) => number >= 0 && number < Height ? _store.Blocks[(int)number] : null;
+    public LedgerBlock? GetBlock(long number) => number >= 0 && number < Height ? _store.Blocks.Get(number) : null;
 
     /// <summary>A committed transaction with its receipt and block header, or null when unknown.</summary>
     public TransactionRecord? GetTransaction(TxId id) =>
-        _store.Locate(id) is { } at ? BlockQueries.Transaction(_store.Blocks[(int)at.Block], at.Index) : null;
+        _store.Locate(id) is { } at ? BlockQueries.Transaction(_store.Blocks.Get(at.Block), at.Index) : null;
 
     /// <summary>An inclusion proof of a committed transaction or of its receipt, or null when unknown.</summary>
     public InclusionProof? GetProof(TxId id, ProofKind kind) =>
-        _store.Locate(id) is { } at ? BlockQueries.Proof(_store.Blocks[(int)at.Block], at.Index, kind) : null;
+        _store.Locate(id) is { } at ? BlockQueries.Proof(_store.Blocks.Get(at.Block), at.Index, kind) : null;
 
     /// <summary>The committed value of a chaincode's key, or null.</summary>
     public byte[]? GetState(string chaincode, string key) => _store.Snapshot.Get(StateKeys.Stored(chaincode, key));
@@ -271,11 +291,14 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
             .Select(e => new KeyModification(e.TransactionId, e.Timestamp, e.Value ?? ReadOnlyMemory<byte>.Empty, e.Value is null))
             .ToList();
 
-    /// <summary>Recomputes every hash, root and signature and replays the state; names the first bad block.</summary>
+    /// <summary>
+    /// Recomputes every hash, root and signature and replays the state from genesis (whatever checkpoints
+    /// exist); names the first bad block. Covers the blocks committed when it is called.
+    /// </summary>
     public Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        ArraySegment<LedgerBlock> blocks = _store.Blocks.Snapshot();
-        return Task.Run(() => LedgerVerifier.Verify(blocks, _options.NetworkId, cancellationToken), cancellationToken);
+        long height = Height;
+        return Task.Run(() => LedgerVerifier.Verify(_store.Blocks.Read(0, height), _options.NetworkId, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -298,65 +321,48 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops the block producer after the queued transactions are decided, and closes the block file. Safe to call twice.</summary>
+    /// <summary>
+    /// Stops the block producer after the queued transactions are decided, writes a checkpoint of the head when
+    /// one is due on a persisted ledger, and closes the block file and its index. Safe to call twice.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _producer.DisposeAsync();
-        _file?.Dispose();
+        await _closing.CancelAsync();
+        if (BackgroundVerification is not null)
+        {
+            await BackgroundVerification.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        if (_checkpoints is not null)
+        {
+            await _checkpoints.CloseAsync(_store.Head!, _store.Snapshot, _store.Nonces());
+            await _checkpoints.DisposeAsync();
+        }
+
+        _store.Dispose();
     }
 
-    private static IEnumerable<LedgerEvent> EventsOf(LedgerBlock block, string chaincode)
+    private async Task<LedgerVerification> VerifyInBackgroundAsync(ILogger logger)
     {
-        int index = 0;
-        foreach (ReceiptRecord receipt in block.Receipts)
+        LedgerVerification result = await VerifyAsync(_closing.Token);
+        if (result.IsValid)
         {
-            foreach (EventRecord e in receipt.Events)
-            {
-                if (e.Chaincode == chaincode)
-                {
-                    yield return new LedgerEvent(e.Chaincode, e.Name, e.PayloadJson, block.Number, receipt.TransactionId, index);
-                }
-
-                index++;
-            }
+            LogVerified(logger, result.BlocksChecked);
         }
+        else
+        {
+            LogVerificationFailed(logger, result.FirstInvalidBlock ?? 0, result.Problem ?? "");
+        }
+
+        return result;
     }
 
-    private void Replay(List<LedgerBlock> blocks)
-    {
-        if (blocks.Count == 0)
-        {
-            return;
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Background verification: all {Blocks} blocks verify")]
+    private static partial void LogVerified(ILogger logger, long blocks);
 
-        if (_options.VerifyOnOpen)
-        {
-            LedgerVerifier.Verify(blocks, _options.NetworkId, CancellationToken.None).EnsureValid();
-        }
-
-        byte[]? network = blocks[0].GenesisWrites.FirstOrDefault(w => w.Key == StateKeys.Stored(LedgerNamespace, NetworkIdKey))?.Value;
-        if (network is null || Encoding.UTF8.GetString(network) != _options.NetworkId)
-        {
-            throw new ConfigurationException($"The block file in {_options.DataDirectory} belongs to network '{(network is null ? "?" : Encoding.UTF8.GetString(network))}', not '{_options.NetworkId}'.");
-        }
-
-        if (blocks[0].Header.Producer != ProducerAddress)
-        {
-            throw new ConfigurationException($"The block file in {_options.DataDirectory} was produced by {blocks[0].Header.Producer}, but the producer key is {ProducerAddress}.");
-        }
-
-        var state = new StateBuilder(StateSnapshot.Empty);
-        foreach (LedgerBlock block in blocks)
-        {
-            state.Apply(block.GenesisWrites);
-            foreach (ReceiptRecord receipt in block.Receipts)
-            {
-                state.Apply(receipt.Writes);
-            }
-
-            _store.Publish(block, state.Freeze(block.Number));
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Background verification: block {Block} does not verify: {Problem}")]
+    private static partial void LogVerificationFailed(ILogger logger, long block, string problem);
 
     private LedgerBlock CreateGenesis(PrivateKey producerKey)
     {

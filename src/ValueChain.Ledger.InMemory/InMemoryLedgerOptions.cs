@@ -20,8 +20,31 @@ public sealed class InMemoryLedgerOptions
     /// <summary>A folder for the append-only block file; null (the default) keeps the ledger in memory only.</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>Whether opening a persisted ledger verifies every block first (the default) or trusts the file.</summary>
+    /// <summary>
+    /// Whether opening a persisted ledger verifies the blocks it replays (the default) or trusts the file.
+    /// With a checkpoint, only the blocks after it are replayed and so verified; the blocks before are
+    /// covered by the checkpoint's binding to a block hash and state hash, and by
+    /// <see cref="VerifyInBackground"/> or <see cref="InMemoryLedger.VerifyAsync"/>.
+    /// </summary>
     public bool VerifyOnOpen { get; set; } = true;
+
+    /// <summary>
+    /// Whether a persisted ledger, once open, verifies its whole chain from genesis in the background
+    /// (<see cref="InMemoryLedger.BackgroundVerification"/>, outcome logged). Off by default.
+    /// </summary>
+    public bool VerifyInBackground { get; set; }
+
+    /// <summary>
+    /// After how many committed transactions a persisted ledger writes a checkpoint of its state, in the
+    /// background (default 100 000); 0 writes none, so every open replays from genesis.
+    /// </summary>
+    public long CheckpointInterval { get; set; } = 100_000;
+
+    /// <summary>How many checkpoints a persisted ledger keeps, newest first (default 2: one to fall back on).</summary>
+    public int CheckpointsToKeep { get; set; } = 2;
+
+    /// <summary>How many decoded blocks a persisted ledger keeps in memory for reads (default 256); older ones are read from disk.</summary>
+    public int BlockCacheSize { get; set; } = 256;
 
     /// <summary>
     /// How far a signed query's timestamp may lie from ledger time, either way (default two minutes).

@@ -35,6 +35,21 @@ public sealed class InMemoryLedgerOptionsValidator : IValidateOptions<InMemoryLe
             failures.Add("A permissioned embedded ledger needs at least one admin: add one to InMemoryLedgerOptions.Admins, or set Membership = MembershipMode.Open for a demo or test.");
         }
 
+        if (options.CheckpointInterval < 0)
+        {
+            failures.Add($"InMemoryLedgerOptions.CheckpointInterval must not be negative (0 writes no checkpoints), not {options.CheckpointInterval}.");
+        }
+
+        if (options.CheckpointsToKeep < 1)
+        {
+            failures.Add($"InMemoryLedgerOptions.CheckpointsToKeep must be at least 1, not {options.CheckpointsToKeep}.");
+        }
+
+        if (options.BlockCacheSize < 0)
+        {
+            failures.Add($"InMemoryLedgerOptions.BlockCacheSize must not be negative, not {options.BlockCacheSize}.");
+        }
+
         if (options.Clock is null)
         {
             failures.Add("InMemoryLedgerOptions.Clock must be set.");

@@ -12,6 +12,7 @@ public sealed class DemoCommandTests
         Assert.Contains("ledger", output, StringComparison.Ordinal);
         Assert.Contains("traceability", output, StringComparison.Ordinal);
         Assert.Contains("flexibility", output, StringComparison.Ordinal);
+        Assert.Contains("v2v", output, StringComparison.Ordinal);
         Assert.Contains("all", output, StringComparison.Ordinal);
     }
 
@@ -37,6 +38,7 @@ public sealed class DemoCommandTests
         Assert.DoesNotContain("PAID TWICE", output, StringComparison.Ordinal);
         Assert.Contains("takes back 450 + 100", output, StringComparison.Ordinal);
         Assert.Contains("│ Fleet operator │ 5000  │ 5900", output, StringComparison.Ordinal);
+        Assert.Contains("2 reports: #4 Valid, #5 Tampered", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using ValueChain.Cryptography;
 using ValueChain.Ledger;
 using ValueChain.Ledger.InMemory;
 
-// Usage: CrashHost <data directory> <member key hex> <block size>
+// Usage: CrashHost <data directory> <member key hex> <block size> [<checkpoint interval>]
 // The member's transaction with nonce i writes key "crash/<i>" = "<i>", four transactions at a time;
 // after each receipt the host prints "committed <i> <block>". It runs until it is killed.
 var member = new EthereumSigner(PrivateKey.Parse(args[1]));
@@ -15,6 +15,7 @@ var options = new InMemoryLedgerOptions
     DataDirectory = args[0],
     Membership = MembershipMode.Open,
     MaxBlockTransactions = int.Parse(args[2], CultureInfo.InvariantCulture),
+    CheckpointInterval = args.Length > 3 ? long.Parse(args[3], CultureInfo.InvariantCulture) : 0,
     ProducerKey = PrivateKey.FromBytes(Keccak256.Hash("crash producer"u8).ToArray()),
 };
 await using InMemoryLedger ledger = InMemoryLedger.Open(options, [new ConformanceChaincode()]);

@@ -12,10 +12,12 @@ public sealed class TamperTests : IDisposable
 
     private static async Task<InMemoryLedger> LedgerWithBlocksAsync(string? directory = null, bool verifyOnOpen = true)
     {
+        // No checkpoints: a reopen replays, and so verifies, every block (a checkpoint would skip them; see CheckpointTests).
         InMemoryLedger ledger = TestLedgers.Open(o =>
         {
             o.DataDirectory = directory;
             o.VerifyOnOpen = verifyOnOpen;
+            o.CheckpointInterval = 0;
         });
         for (int i = 0; i < 6; i++)
         {
@@ -46,7 +48,7 @@ public sealed class TamperTests : IDisposable
         LedgerTransaction t = original.Transaction;
         var altered = original with { Transaction = new LedgerTransaction(t.NetworkId, t.Sender, t.Nonce, t.Invocation with { ArgumentsJson = t.Invocation.ArgumentsJson.Replace("v1", "v9", StringComparison.Ordinal) }) };
 
-        ledger.Store.Blocks.ReplaceForTesting(4, block with { Transactions = [altered] });
+        ledger.Store.ReplaceForTesting(4, block with { Transactions = [altered] });
 
         await AssertNamesBlockAsync(ledger, 4, "is not signed by its sender");
     }
@@ -59,7 +61,7 @@ public sealed class TamperTests : IDisposable
         ReceiptRecord receipt = block.Receipts[0];
         Assert.NotEmpty(receipt.Events);
 
-        ledger.Store.Blocks.ReplaceForTesting(3, block with { Receipts = [receipt with { Events = [receipt.Events[0] with { PayloadJson = """{"i":99}""" }] }] });
+        ledger.Store.ReplaceForTesting(3, block with { Receipts = [receipt with { Events = [receipt.Events[0] with { PayloadJson = """{"i":99}""" }] }] });
 
         await AssertNamesBlockAsync(ledger, 3, "receipts root");
     }
@@ -70,7 +72,7 @@ public sealed class TamperTests : IDisposable
         await using InMemoryLedger ledger = await LedgerWithBlocksAsync();
         LedgerBlock block = ledger.GetBlock(5)!;
 
-        ledger.Store.Blocks.ReplaceForTesting(5, block with { Header = block.Header with { Timestamp = block.Header.Timestamp.AddSeconds(1) } });
+        ledger.Store.ReplaceForTesting(5, block with { Header = block.Header with { Timestamp = block.Header.Timestamp.AddSeconds(1) } });
 
         await AssertNamesBlockAsync(ledger, 5, "signature");
     }
@@ -81,8 +83,8 @@ public sealed class TamperTests : IDisposable
         await using InMemoryLedger ledger = await LedgerWithBlocksAsync();
         LedgerBlock six = ledger.GetBlock(6)!, seven = ledger.GetBlock(7)!;
 
-        ledger.Store.Blocks.ReplaceForTesting(6, seven);
-        ledger.Store.Blocks.ReplaceForTesting(7, six);
+        ledger.Store.ReplaceForTesting(6, seven);
+        ledger.Store.ReplaceForTesting(7, six);
 
         await AssertNamesBlockAsync(ledger, 6, "number is 7");
     }
@@ -94,7 +96,7 @@ public sealed class TamperTests : IDisposable
         LedgerBlock block = ledger.GetBlock(2)!;
         ReceiptRecord receipt = block.Receipts[0];
 
-        ledger.Store.Blocks.ReplaceForTesting(2, block with { Receipts = [receipt with { Writes = [receipt.Writes[0] with { Value = "forged"u8.ToArray() }] }] });
+        ledger.Store.ReplaceForTesting(2, block with { Receipts = [receipt with { Writes = [receipt.Writes[0] with { Value = "forged"u8.ToArray() }] }] });
 
         await AssertNamesBlockAsync(ledger, 2, "receipts root");
     }

@@ -54,7 +54,7 @@ public sealed class EmbeddedContentStoreTests
         var error = await Assert.ThrowsAsync<ContentCorruptedException>(() => store.PutBlockAsync(id, "wrong"u8.ToArray(), Ct));
 
         Assert.Equal(id, error.Id);
-        Assert.Equal(ContentErrorCodes.ContentCorrupted, error.Code);
+        Assert.Equal(ErrorCodes.ContentCorrupted, error.Code);
         Assert.False(await store.HasBlockAsync(id, Ct));
     }
 
@@ -169,7 +169,7 @@ public sealed class EmbeddedContentStoreTests
         var error = await Assert.ThrowsAsync<ContentNotFoundException>(() => store.OpenFileAsync(id, Ct));
 
         Assert.Equal(id, error.Id);
-        Assert.Equal(ContentErrorCodes.ContentNotFound, error.Code);
+        Assert.Equal(ErrorCodes.ContentNotFound, error.Code);
     }
 
     internal static EmbeddedContentStore Create(string kind, TempDirectory dir, UnixFsProfile profile) =>

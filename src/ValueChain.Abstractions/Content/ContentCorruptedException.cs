@@ -10,7 +10,7 @@ public sealed class ContentCorruptedException : ValueChainException
     /// <param name="id">The content id of the block that does not verify.</param>
     /// <param name="reason">What does not match.</param>
     public ContentCorruptedException(ContentId id, string reason)
-        : base(ContentErrorCodes.ContentCorrupted, $"The block {id} is corrupted: {reason}")
+        : base(ErrorCodes.ContentCorrupted, $"The block {id} is corrupted: {reason}")
     {
         Id = id;
         Reason = reason;

@@ -7,7 +7,7 @@ public sealed class ContentNotFoundException : ValueChainException
     /// <param name="id">The content id of the missing block.</param>
     /// <param name="context">What needed it (for example "the file QmRoot…"), or null.</param>
     public ContentNotFoundException(ContentId id, string? context = null)
-        : base(ContentErrorCodes.ContentNotFound, context is null
+        : base(ErrorCodes.ContentNotFound, context is null
             ? $"The block {id} is not in the content store."
             : $"The block {id} is not in the content store (needed by {context}).")
     {

@@ -54,6 +54,12 @@ public static class ErrorCodes
     /// <summary>The requested object does not exist.</summary>
     public const string NotFound = "not_found";
 
+    /// <summary>A block a content-store operation needs is not in the store.</summary>
+    public const string ContentNotFound = "content_not_found";
+
+    /// <summary>A block's bytes do not match its content id, or a node contradicts the DAG it belongs to.</summary>
+    public const string ContentCorrupted = "content_corrupted";
+
     /// <summary>The operation conflicts with the current state (already exists, wrong stage).</summary>
     public const string Conflict = "conflict";
 
@@ -63,10 +69,10 @@ public static class ErrorCodes
     /// <summary>A smart contract reverted with a reason string, a panic, or data no known error matches.</summary>
     public const string ContractReverted = "contract_reverted";
 
-    /// <summary>A ledger node answered a request with an error.</summary>
+    /// <summary>A node (a ledger node, or a Kubo node behind the content store) answered a request with an error.</summary>
     public const string NodeError = "node_error";
 
-    /// <summary>A ledger node could not be reached or did not answer in time.</summary>
+    /// <summary>A node (a ledger node, or a Kubo node behind the content store) could not be reached or did not answer in time.</summary>
     public const string NodeUnavailable = "node_unavailable";
 
     /// <summary>A stored ledger does not verify (a hash, root or signature does not match).</summary>

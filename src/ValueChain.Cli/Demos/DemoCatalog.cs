@@ -10,6 +10,8 @@ internal static class DemoCatalog
         new TraceabilityDemo(),
         new FlexibilityDemo(),
         new ProcurementDemo(),
+        new V2VDemo(),
+        new AppMarketDemo(),
     ];
 
     public static IDemo? Find(string name) =>

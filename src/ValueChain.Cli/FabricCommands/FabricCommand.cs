@@ -31,6 +31,6 @@ internal static class FabricCommand
             return 0;
         }));
 
-        return new Command("fabric", "Hyperledger Fabric tools.") { package };
+        return new Command("fabric", "Hyperledger Fabric tools.") { package, ServeCommand.Create(console) };
     }
 }

@@ -56,8 +56,10 @@ internal static class LedgerCommand
     {
         long first = Math.Max(0, from ?? archive.Head.Number - limit + 1);
         var table = new Table().AddColumns("Block", "Time", "Txs", "Failed", "Hash");
-        foreach (LedgerBlock block in archive.Blocks.Skip((int)first).Take(limit))
+        // By index: the archive reads each block from the file when asked, so only the listed ones are read.
+        for (long n = first; n < Math.Min(first + limit, archive.Blocks.Count); n++)
         {
+            LedgerBlock block = archive.Blocks[(int)n];
             int failed = block.Receipts.Count(r => r.Status == Ledger.TransactionStatus.Failed);
             table.AddRow(block.Number.ToString(), block.Header.Timestamp.ToString("u"), block.Transactions.Count.ToString(), failed.ToString(), block.Header.Hash.ToString()[..18] + "…");
         }

@@ -91,7 +91,7 @@ public sealed class EthereumClient
             ulong estimate = Quantity.ToUInt64(await Rpc.CallAsync("eth_estimateGas", [CallObject(to, data, value)], cancellationToken).ConfigureAwait(false));
             return estimate + (estimate * (ulong)_options.GasMarginPercent / 100);
         }
-        catch (JsonRpcException error) when (RevertData(error) is { } revert)
+        catch (JsonRpcException error) when (error.RevertData is { } revert)
         {
             throw RevertDecoder.Decode(revert, errors);
         }
@@ -272,7 +272,7 @@ public sealed class EthereumClient
         {
             return await Rpc.CallAsync("eth_call", [call, block], cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonRpcException error) when (RevertData(error) is { } revert)
+        catch (JsonRpcException error) when (error.RevertData is { } revert)
         {
             throw RevertDecoder.Decode(revert, errors);
         }
@@ -297,27 +297,6 @@ public sealed class EthereumClient
         }
 
         return call;
-    }
-
-    // Nodes report a revert as error code 3 (geth, anvil) or -32000/-32015 with "revert" in the
-    // message, the revert data as a hex string in error.data, or nested in error.data.data (some clients).
-    private static byte[]? RevertData(JsonRpcException error)
-    {
-        bool reverted = error.RpcCode == 3 || error.RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase);
-        if (!reverted)
-        {
-            return null;
-        }
-
-        JsonElement? data = error.ErrorData;
-        if (data is { ValueKind: JsonValueKind.Object } nested && nested.TryGetProperty("data", out JsonElement inner))
-        {
-            data = inner;
-        }
-
-        return data is { ValueKind: JsonValueKind.String } hex && hex.GetString() is { } text && text.StartsWith("0x", StringComparison.Ordinal)
-            ? Hex.Decode(text, "revert data")
-            : [];
     }
 
     private static bool IsPageTooLarge(JsonRpcException error) =>

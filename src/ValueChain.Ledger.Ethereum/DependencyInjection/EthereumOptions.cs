@@ -42,6 +42,12 @@ public sealed class EthereumOptions
     /// <summary>Whether the host's start fails when the node is unreachable or serves another chain. Default true.</summary>
     public bool CheckNodeAtStart { get; set; } = true;
 
+    /// <summary>
+    /// How long the newest block may stay the same before the health check reports the node Degraded; null (the
+    /// default) does not check, since development nodes mine only when sent a transaction.
+    /// </summary>
+    public TimeSpan? HeadStallAfter { get; set; }
+
     /// <summary>The settings of every <see cref="EthereumClient"/> the host builds from these options.</summary>
     internal EthereumClientOptions ClientOptions() => new() { ChainId = ChainId, Confirmations = Confirmations, GasMarginPercent = GasMarginPercent };
 

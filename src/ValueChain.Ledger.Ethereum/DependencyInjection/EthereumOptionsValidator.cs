@@ -48,6 +48,11 @@ public sealed class EthereumOptionsValidator : IValidateOptions<EthereumOptions>
             failures.Add($"EthereumOptions.GasMarginPercent must be between 0 and 1000, not {options.GasMarginPercent}.");
         }
 
+        if (options.HeadStallAfter is { } stall && stall <= TimeSpan.Zero)
+        {
+            failures.Add("EthereumOptions.HeadStallAfter must be positive when set.");
+        }
+
         if (options.ReceiptTimeout <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero || options.StallTimeout <= TimeSpan.Zero)
         {
             failures.Add("EthereumOptions.ReceiptTimeout, RequestTimeout and StallTimeout must be positive.");

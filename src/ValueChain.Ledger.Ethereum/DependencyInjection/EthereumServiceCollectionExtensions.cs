@@ -81,6 +81,7 @@ public static class EthereumServiceCollectionExtensions
                     $"ILedgerTimeControl needs a development node (anvil, Hardhat, Ganache); the node at EthereumOptions.RpcUrl says it is '{version ?? "(no web3_clientVersion)"}', where ledger time moves only with its blocks.");
         });
         services.AddHostedService<EthereumNodeCheck>();
+        services.AddValueChainHealthCheck<EthereumHealthCheck>(EthereumHealthCheck.Name);
         return builder;
     }
 }

@@ -111,7 +111,7 @@ public sealed class JsonRpcClient
             && (!root.TryGetProperty("id", out JsonElement batchId) || batchId.ValueKind == JsonValueKind.Null))
         {
             // A batch-level error (for example a parse error) has no id and applies to every request.
-            JsonRpcException error = ReadError(methods, batchError);
+            JsonRpcException error = JsonRpcException.FromError(methods, batchError);
             return [.. requests.Select(_ => new JsonRpcResult(null, error))];
         }
 
@@ -126,18 +126,12 @@ public sealed class JsonRpcClient
 
             // Nodes may answer a batch in any order: match by id.
             results[index] = answer.TryGetProperty("error", out JsonElement error)
-                ? new JsonRpcResult(null, ReadError(requests[(int)index].Method, error))
+                ? new JsonRpcResult(null, JsonRpcException.FromError(requests[(int)index].Method, error))
                 : new JsonRpcResult(answer.GetProperty("result").Clone(), null);
         }
 
         return results.All(r => r is not null) ? [.. results.Select(r => r!)] : throw new NodeUnavailableException(methods, "some requests of the batch were not answered");
     }
-
-    private static JsonRpcException ReadError(string method, JsonElement error) => new(
-        method,
-        error.TryGetProperty("code", out JsonElement code) && code.TryGetInt32(out int number) ? number : 0,
-        error.TryGetProperty("message", out JsonElement message) ? message.GetString() ?? "" : "",
-        error.TryGetProperty("data", out JsonElement data) ? data.Clone() : null);
 
     private static byte[] WriteBody(IReadOnlyList<JsonRpcRequest> requests, long firstId)
     {

@@ -26,6 +26,21 @@ public sealed class JsonRpcException : ValueChainException
 
     /// <summary>The error's <c>data</c> member (revert data for reverted calls), if any.</summary>
     public JsonElement? ErrorData { get; }
+
+    /// <summary>
+    /// The revert data of a reverted call or estimate, wherever this node puts it (see <see cref="RevertDataLocator"/>);
+    /// empty for a revert without data, null when the error is not a revert.
+    /// </summary>
+    public byte[]? RevertData => RevertDataLocator.Find(this);
+
+    /// <summary>Reads a JSON-RPC error object (<c>code</c>, <c>message</c>, <c>data</c>) as a node sent it.</summary>
+    /// <param name="method">The method the node refused.</param>
+    /// <param name="error">The <c>error</c> member of the node's answer.</param>
+    public static JsonRpcException FromError(string method, JsonElement error) => new(
+        method,
+        error.TryGetProperty("code", out JsonElement code) && code.TryGetInt32(out int number) ? number : 0,
+        error.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String ? message.GetString()! : "",
+        error.TryGetProperty("data", out JsonElement data) ? data.Clone() : null);
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using ValueChain.Ledger.Fabric.Chaincode;
 
@@ -12,7 +13,8 @@ namespace ValueChain.Ledger.Fabric;
 
 /// <summary>
 /// A chaincode-as-a-service server: Fabric peers connect to it (the address in the package's
-/// connection.json) and it runs the applications' C# chaincodes, unchanged, over the shim protocol.
+/// connection.json) and it runs the applications' C# chaincodes, unchanged, over the shim protocol. It also
+/// answers the standard gRPC health service (<c>grpc.health.v1.Health/Check</c>) on the same port.
 /// </summary>
 public sealed class FabricChaincodeServer : IAsyncDisposable
 {
@@ -52,9 +54,13 @@ public sealed class FabricChaincodeServer : IAsyncDisposable
             }
         }));
         builder.Services.AddGrpc();
+        // The standard gRPC health service (grpc.health.v1.Health), so orchestrators and peers' operators can probe the server.
+        builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
+            .AddCheck("chaincode-server", () => HealthCheckResult.Healthy($"Serving {options.ChaincodeId}."));
         builder.Services.AddSingleton(options);
         WebApplication app = builder.Build();
         app.MapGrpcService<ChaincodeService>();
+        app.MapGrpcHealthChecksService();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -175,13 +175,18 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
 
     private async Task<IReadOnlyList<EndorsementResult>> EndorseAsync(ChaincodeProposal proposal, CancellationToken cancellationToken)
     {
-        EndorsementResult[] results = await Task.WhenAll(_peers.Select(async p =>
+        PeerAnswer[] answers = await Task.WhenAll(_peers.Select(async p =>
         {
-            Protos.ProposalResponse response = await ProcessAsync(p.Endpoint, p.Channel, proposal, cancellationToken).ConfigureAwait(false);
-            ThrowIfFailed(proposal, p.Endpoint, response);
-            return new EndorsementResult(p.Endpoint.Address, response);
+            try
+            {
+                return new PeerAnswer(p.Endpoint.Address, await ProcessAsync(p.Endpoint, p.Channel, proposal, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (FabricConnectionException unreachable)
+            {
+                return new PeerAnswer(p.Endpoint.Address, null, unreachable);
+            }
         })).ConfigureAwait(false);
-        return results;
+        return EndorsementSelection.Select(proposal.TransactionId, _options.EndorsementPolicy, answers);
     }
 
     private static Task<Protos.ProposalResponse> ProcessAsync(FabricEndpoint endpoint, GrpcChannel channel, ChaincodeProposal proposal, CancellationToken cancellationToken) =>

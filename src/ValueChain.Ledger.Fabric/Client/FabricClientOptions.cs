@@ -9,6 +9,12 @@ public sealed class FabricClientOptions
     /// <summary>The peers that endorse every transaction (all of them must agree); the first also answers queries and reports commits.</summary>
     public IList<FabricEndpoint> Peers { get; } = [];
 
+    /// <summary>
+    /// The chaincode's endorsement policy; when set, every peer is asked and those that are down or refuse are
+    /// skipped as long as the peers that endorsed satisfy it. Null (the default): every peer must endorse.
+    /// </summary>
+    public EndorsementPolicy? EndorsementPolicy { get; set; }
+
     /// <summary>The orderer that takes endorsed transactions.</summary>
     public FabricEndpoint Orderer { get; set; } = new();
 

@@ -29,4 +29,11 @@ public sealed class FabricOptions
 
     /// <summary>How long a submit waits for its commit.</summary>
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The chaincodes' endorsement policy in Fabric's policy language (for example
+    /// <c>AND('Org1MSP.peer', 'Org2MSP.peer')</c>); when set, peers that are down or refuse are skipped as long as the
+    /// others satisfy it. Null (the default): every configured peer must endorse.
+    /// </summary>
+    public string? EndorsementPolicy { get; set; }
 }

@@ -71,6 +71,18 @@ public sealed class FabricOptionsValidator : IValidateOptions<FabricOptions>
             failures.Add($"FabricOptions.CommitTimeout must be positive, not {options.CommitTimeout}.");
         }
 
+        if (options.EndorsementPolicy is { } policy)
+        {
+            try
+            {
+                EndorsementPolicy.Parse(policy);
+            }
+            catch (ValueChainFormatException e)
+            {
+                failures.Add($"FabricOptions.EndorsementPolicy: {e.Message}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

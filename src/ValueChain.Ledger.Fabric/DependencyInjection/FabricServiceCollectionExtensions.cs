@@ -26,7 +26,13 @@ public static class FabricServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             FabricOptions options = provider.GetRequiredService<IOptions<FabricOptions>>().Value;
-            var client = new FabricClientOptions { Channel = options.Channel, Orderer = options.Orderer, CommitTimeout = options.CommitTimeout };
+            var client = new FabricClientOptions
+            {
+                Channel = options.Channel,
+                Orderer = options.Orderer,
+                CommitTimeout = options.CommitTimeout,
+                EndorsementPolicy = options.EndorsementPolicy is { } policy ? EndorsementPolicy.Parse(policy) : null,
+            };
             foreach (FabricEndpoint peer in options.Peers)
             {
                 client.Peers.Add(peer);

@@ -14,8 +14,26 @@ internal static class BlockQueries
         return new InclusionProof(kind, block.Number, index, items[index], MerkleTree.Path(items, index));
     }
 
+    /// <summary>A chaincode's events in one block, numbered by their position among all the block's events.</summary>
+    public static IEnumerable<LedgerEvent> Events(LedgerBlock block, string chaincode)
+    {
+        int index = 0;
+        foreach (ReceiptRecord receipt in block.Receipts)
+        {
+            foreach (EventRecord e in receipt.Events)
+            {
+                if (e.Chaincode == chaincode)
+                {
+                    yield return new LedgerEvent(e.Chaincode, e.Name, e.PayloadJson, block.Number, receipt.TransactionId, index);
+                }
+
+                index++;
+            }
+        }
+    }
+
     /// <summary>Decodes the block file's record <paramref name="index"/>; a record that does not decode is corruption of that block.</summary>
-    public static LedgerBlock Decode(byte[] record, int index)
+    public static LedgerBlock Decode(byte[] record, long index)
     {
         try
         {

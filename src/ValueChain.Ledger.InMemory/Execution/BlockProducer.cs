@@ -8,7 +8,8 @@ namespace ValueChain.Ledger.InMemory;
 /// The embedded ledger's single block producer, a two-stage pipeline. The intake stage takes submitted
 /// transactions in order and checks their signatures in parallel (the costly part, on every core);
 /// meanwhile the production stage, serially and deterministically, refuses what must be refused,
-/// executes the rest, seals blocks, writes them to the block file and publishes them. Callers get
+/// executes the rest, seals blocks, writes them to the block file and its index, publishes them and
+/// hands the state to the checkpoints when one is due. Callers get
 /// their receipt once the block is durable and visible.
 /// </summary>
 internal sealed partial class BlockProducer : IAsyncDisposable
@@ -16,7 +17,7 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private const int MaxIntake = 512;
 
     private readonly LedgerStore _store;
-    private readonly BlockFile? _file;
+    private readonly CheckpointStore? _checkpoints;
     private readonly IReadOnlyDictionary<string, IChaincode> _chaincodes;
     private readonly InMemoryLedgerOptions _options;
     private readonly PrivateKey _producer;
@@ -29,10 +30,10 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private readonly Task _intake;
     private readonly Task _production;
 
-    public BlockProducer(LedgerStore store, BlockFile? file, IReadOnlyDictionary<string, IChaincode> chaincodes, InMemoryLedgerOptions options, PrivateKey producer, KeyDirectory keys, ILogger logger)
+    public BlockProducer(LedgerStore store, CheckpointStore? checkpoints, IReadOnlyDictionary<string, IChaincode> chaincodes, InMemoryLedgerOptions options, PrivateKey producer, KeyDirectory keys, ILogger logger)
     {
         _store = store;
-        _file = file;
+        _checkpoints = checkpoints;
         _chaincodes = chaincodes;
         _options = options;
         _producer = producer;
@@ -259,8 +260,9 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private void Commit(BlockDraft draft)
     {
         LedgerBlock block = BlockSealer.Seal(draft.Number, draft.PreviousHash, draft.Timestamp, draft.Transactions, draft.Receipts, [], draft.State.CurrentHash, _producer);
-        _file?.Append(block.Encode());
-        _store.Publish(block, draft.State.Freeze(block.Number));
+        StateSnapshot state = draft.State.Freeze(block.Number);
+        _store.Publish(block, state);
+        _checkpoints?.Committed(block, state, _store.Nonces);
 
         int eventIndex = 0;
         for (int i = 0; i < draft.Pending.Count; i++)

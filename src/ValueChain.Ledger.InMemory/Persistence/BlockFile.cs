@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
 
 namespace ValueChain.Ledger.InMemory;
 
@@ -6,7 +7,8 @@ namespace ValueChain.Ledger.InMemory;
 /// The append-only block file. Each record is <c>"VCB1" ‖ length ‖ block ‖ Keccak-256(block)[0..8]</c>
 /// and is flushed to disk before its block counts as committed. Only the last record can be torn by
 /// a crash (nothing is written after an unflushed record), so a short or unchecked record at the end
-/// is cut off on open; a bad record followed by more data is corruption and is refused.
+/// is cut off on open; a bad record followed by more data is corruption and is refused. Records are
+/// read where they lie (by offset) or streamed in order; the file is never read whole.
 /// </summary>
 internal sealed class BlockFile : IDisposable
 {
@@ -15,29 +17,30 @@ internal sealed class BlockFile : IDisposable
     private const int HeaderLength = 8, ChecksumLength = 8;
 
     private readonly FileStream _stream;
+    private readonly SafeFileHandle _reader;
 
-    private BlockFile(FileStream stream) => _stream = stream;
+    private BlockFile(string path, FileStream stream)
+    {
+        Path = path;
+        _stream = stream;
+        _reader = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    }
 
-    /// <summary>Opens (or creates) the file in <paramref name="directory"/> and reads its committed blocks.</summary>
-    /// <exception cref="LedgerCorruptedException">A record other than the last one is damaged.</exception>
-    public static (BlockFile File, List<byte[]> Records) Open(string directory)
+    /// <summary>The file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The length of the committed records.</summary>
+    public long Length => _stream.Length;
+
+    /// <summary>Opens (or creates) the file in <paramref name="directory"/> without reading it.</summary>
+    public static BlockFile Open(string directory)
     {
         Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, FileName);
+        string path = System.IO.Path.Combine(directory, FileName);
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.None);
         try
         {
-            byte[] content = new byte[stream.Length];
-            stream.ReadExactly(content);
-            List<byte[]> records = ReadRecords(content, path, out long good);
-            if (good < content.Length)
-            {
-                stream.SetLength(good);
-                stream.Flush(flushToDisk: true);
-            }
-
-            stream.Position = good;
-            return (new BlockFile(stream), records);
+            return new BlockFile(path, stream);
         }
         catch
         {
@@ -46,67 +49,146 @@ internal sealed class BlockFile : IDisposable
         }
     }
 
-    /// <summary>Reads the committed records without changing the file (a torn tail is ignored, not cut).</summary>
-    /// <exception cref="LedgerCorruptedException">A record other than the last one is damaged.</exception>
+    /// <summary>The path of the block file in <paramref name="directory"/>, which must exist.</summary>
     /// <exception cref="FileNotFoundException">There is no block file in <paramref name="directory"/>.</exception>
-    public static List<byte[]> ReadAll(string directory)
+    public static string Existing(string directory)
     {
-        string path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"No embedded ledger in {directory}: {FileName} is missing.", path);
-        }
-
-        return ReadRecords(File.ReadAllBytes(path), path, out _);
+        string path = System.IO.Path.Combine(directory, FileName);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"No embedded ledger in {directory}: {FileName} is missing.", path);
     }
 
-    /// <summary>Appends one block record and flushes it to disk.</summary>
-    public void Append(ReadOnlySpan<byte> block)
+    /// <summary>Cuts the file at <paramref name="length"/>: a torn tail that a crash left.</summary>
+    public void Truncate(long length)
+    {
+        if (length < _stream.Length)
+        {
+            _stream.SetLength(length);
+            _stream.Flush(flushToDisk: true);
+        }
+
+        _stream.Position = length;
+    }
+
+    /// <summary>Appends one block record, flushes it to disk and returns where it lies.</summary>
+    public (long Offset, int Length) Append(ReadOnlySpan<byte> block)
     {
         byte[] record = new byte[HeaderLength + block.Length + ChecksumLength];
         Magic.CopyTo(record, 0);
         BinaryPrimitives.WriteInt32BigEndian(record.AsSpan(4), block.Length);
         block.CopyTo(record.AsSpan(HeaderLength));
         Keccak256.Hash(block).ToArray().AsSpan(0, ChecksumLength).CopyTo(record.AsSpan(HeaderLength + block.Length));
+        long offset = _stream.Position;
         _stream.Write(record);
         _stream.Flush(flushToDisk: true);
+        return (offset, record.Length);
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Reads the record at <paramref name="offset"/> (of <paramref name="length"/> bytes) and checks it; null when it does not check.</summary>
+    public byte[]? TryRead(long offset, int length) => TryRead(_reader, offset, length);
 
-    private static List<byte[]> ReadRecords(byte[] content, string path, out long good)
+    /// <summary>Streams the records from <paramref name="offset"/> on, the first being block <paramref name="firstIndex"/>.</summary>
+    /// <exception cref="LedgerCorruptedException">A record other than the last one is damaged.</exception>
+    public IEnumerable<BlockFileRecord> Scan(long offset, long firstIndex) => Scan(_reader, Path, offset, firstIndex);
+
+    public void Dispose()
     {
-        var records = new List<byte[]>();
-        good = 0;
-        while (good < content.Length)
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+
+    /// <summary>Streams the records of the file at <paramref name="path"/> without changing it.</summary>
+    /// <exception cref="LedgerCorruptedException">A record other than the last one is damaged.</exception>
+    public static IEnumerable<BlockFileRecord> ScanFile(string path, long offset = 0, long firstIndex = 0)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        foreach (BlockFileRecord record in Scan(handle, path, offset, firstIndex))
         {
-            byte[]? record = TryRead(content.AsSpan((int)good), out int recordLength);
-            if (record is null)
+            yield return record;
+        }
+    }
+
+    internal static byte[]? TryRead(SafeFileHandle handle, long offset, int length)
+    {
+        if (length < HeaderLength + ChecksumLength || offset < 0 || offset + length > RandomAccess.GetLength(handle))
+        {
+            return null;
+        }
+
+        byte[] record = new byte[length];
+        RandomAccess.Read(handle, record, offset);
+        return Check(record, out int recordLength) is { } payload && recordLength == length ? payload : null;
+    }
+
+    // Reads in large chunks; a record that spans chunks is read whole on its own.
+    private static IEnumerable<BlockFileRecord> Scan(SafeFileHandle handle, string path, long offset, long firstIndex)
+    {
+        long end = RandomAccess.GetLength(handle);
+        long index = firstIndex;
+        byte[] header = new byte[HeaderLength];
+        while (offset < end)
+        {
+            long rest = end - offset;
+
+            // How far the record claims to reach: 0 without a valid header, past the end for a negative length.
+            long recordLength = 0;
+            if (rest >= HeaderLength)
             {
-                if (!IsTornTail(content.AsSpan((int)good), recordLength))
+                RandomAccess.Read(handle, header, offset);
+                int payloadLength = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(4));
+                recordLength = !header.AsSpan(0, 4).SequenceEqual(Magic) ? 0
+                    : payloadLength < 0 ? rest
+                    : (long)HeaderLength + payloadLength + ChecksumLength;
+            }
+
+            byte[]? payload = null;
+            if (recordLength > 0 && recordLength <= rest)
+            {
+                byte[] record = new byte[recordLength];
+                RandomAccess.Read(handle, record, offset);
+                payload = Check(record, out _);
+            }
+
+            if (payload is null)
+            {
+                if (!IsTornTail(handle, offset, rest, recordLength))
                 {
-                    throw new LedgerCorruptedException(records.Count, $"the record at byte {good} of {path} is damaged and is not the last one");
+                    throw new LedgerCorruptedException(index, $"the record at byte {offset} of {path} is damaged and is not the last one");
                 }
 
                 // A torn tail: the crash happened while this record was written, before it was committed.
-                break;
+                yield break;
             }
 
-            records.Add(record);
-            good += recordLength;
+            yield return new BlockFileRecord(index, offset, (int)recordLength, payload);
+            offset += recordLength;
+            index++;
         }
-
-        return records;
     }
 
     // A crash leaves at most the last record incomplete: a short header, a length reaching past the end,
     // a checksum that fails on a record ending at the end of the file, or zeros the file system filled in.
-    private static bool IsTornTail(ReadOnlySpan<byte> rest, int recordLength) =>
-        rest.Length < HeaderLength || recordLength >= rest.Length || rest.IndexOfAnyExcept((byte)0) < 0;
+    private static bool IsTornTail(SafeFileHandle handle, long offset, long rest, long recordLength)
+    {
+        if (rest < HeaderLength || recordLength >= rest)
+        {
+            return true;
+        }
 
-    // Returns the payload, or null when the record is incomplete or fails its checks; recordLength is
-    // how far the record claims to reach (used to tell a torn tail from damage in the middle).
-    private static byte[]? TryRead(ReadOnlySpan<byte> data, out int recordLength)
+        byte[] chunk = new byte[1 << 16];
+        for (long at = offset; at < offset + rest; at += chunk.Length)
+        {
+            int read = RandomAccess.Read(handle, chunk, at);
+            if (chunk.AsSpan(0, read).IndexOfAnyExcept((byte)0) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Returns the payload, or null when the record is incomplete or fails its checks.
+    private static byte[]? Check(ReadOnlySpan<byte> data, out int recordLength)
     {
         recordLength = 0;
         if (data.Length < HeaderLength || !data[..4].SequenceEqual(Magic))
@@ -117,7 +199,6 @@ internal sealed class BlockFile : IDisposable
         int length = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
         if (length < 0 || (long)HeaderLength + length + ChecksumLength > data.Length)
         {
-            recordLength = data.Length;
             return null;
         }
 

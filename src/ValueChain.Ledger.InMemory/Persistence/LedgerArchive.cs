@@ -8,39 +8,50 @@ namespace ValueChain.Ledger.InMemory;
 /// </summary>
 public sealed class LedgerArchive
 {
-    private readonly Dictionary<TxId, (int Block, int Index)> _transactions = [];
+    private readonly Lazy<Dictionary<TxId, (int Block, int Index)>> _transactions;
 
     private LedgerArchive(IReadOnlyList<LedgerBlock> blocks)
     {
         Blocks = blocks;
-        for (int b = 0; b < blocks.Count; b++)
-        {
-            for (int i = 0; i < blocks[b].Transactions.Count; i++)
-            {
-                _transactions[blocks[b].Transactions[i].Id] = (b, i);
-            }
-        }
-
-        byte[]? network = blocks.Count == 0 ? null
-            : blocks[0].GenesisWrites.FirstOrDefault(w => w.Key == StateKeys.Stored("_ledger", "networkId"))?.Value;
+        LedgerBlock genesis = blocks[0];
+        Head = blocks[^1].Header;
+        byte[]? network = genesis.GenesisWrites.FirstOrDefault(w => w.Key == InMemoryLedger.NetworkIdStateKey)?.Value;
         NetworkId = network is null ? "" : Encoding.UTF8.GetString(network);
+
+        // Built on the first transaction lookup only: listing, head and verification do not need it.
+        _transactions = new Lazy<Dictionary<TxId, (int Block, int Index)>>(() =>
+        {
+            var index = new Dictionary<TxId, (int Block, int Index)>();
+            int b = 0;
+            foreach (LedgerBlock block in Blocks)
+            {
+                for (int i = 0; i < block.Transactions.Count; i++)
+                {
+                    index[block.Transactions[i].Id] = (b, i);
+                }
+
+                b++;
+            }
+
+            return index;
+        });
     }
 
-    /// <summary>Every committed block, genesis first.</summary>
+    /// <summary>Every committed block, genesis first (read from the file when asked for, for an archive opened from disk).</summary>
     public IReadOnlyList<LedgerBlock> Blocks { get; }
 
     /// <summary>The network id recorded in the genesis block.</summary>
     public string NetworkId { get; }
 
     /// <summary>The newest block's header.</summary>
-    public EmbeddedBlockHeader Head => Blocks[^1].Header;
+    public EmbeddedBlockHeader Head { get; }
 
     /// <summary>Reads the block file in <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="FileNotFoundException">No block file there.</exception>
     /// <exception cref="LedgerCorruptedException">A record does not decode or a record in the middle is damaged.</exception>
     public static LedgerArchive Open(string dataDirectory)
     {
-        List<LedgerBlock> blocks = BlockFile.ReadAll(dataDirectory).Select(BlockQueries.Decode).ToList();
+        var blocks = new StoredBlockList(BlockFile.Existing(dataDirectory));
         return blocks.Count > 0 ? new LedgerArchive(blocks) : throw new LedgerCorruptedException(0, $"the block file in {dataDirectory} has no genesis block");
     }
 
@@ -55,11 +66,11 @@ public sealed class LedgerArchive
 
     /// <summary>A committed transaction with its receipt and block header, or null.</summary>
     public TransactionRecord? GetTransaction(TxId id) =>
-        _transactions.TryGetValue(id, out var at) ? BlockQueries.Transaction(Blocks[at.Block], at.Index) : null;
+        _transactions.Value.TryGetValue(id, out var at) ? BlockQueries.Transaction(Blocks[at.Block], at.Index) : null;
 
     /// <summary>An inclusion proof of a transaction or its receipt, or null.</summary>
     public InclusionProof? GetProof(TxId id, ProofKind kind) =>
-        _transactions.TryGetValue(id, out var at) ? BlockQueries.Proof(Blocks[at.Block], at.Index, kind) : null;
+        _transactions.Value.TryGetValue(id, out var at) ? BlockQueries.Proof(Blocks[at.Block], at.Index, kind) : null;
 
     /// <summary>Recomputes every hash, root, signature and the state; names the first bad block.</summary>
     public Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default) =>

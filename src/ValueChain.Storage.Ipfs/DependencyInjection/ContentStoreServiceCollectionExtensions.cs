@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ValueChain;
 using ValueChain.Content;
 using ValueChain.Storage.Ipfs;
+using ValueChain.Storage.Ipfs.Kubo;
 using ValueChain.Storage.Ipfs.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,10 @@ public static class ContentStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Uses the embedded content store as <see cref="IContentStore"/>: on disk under
-    /// <see cref="ContentStoreOptions.Directory"/>, or in memory when none is given (the default).
-    /// Options are validated when the store is first resolved (and at host start).
+    /// <see cref="ContentStoreOptions.Directory"/>, or in memory when none is given (the default); or,
+    /// when <see cref="ContentStoreOptions.KuboApi"/> is set (<c>o.UseKubo(url)</c>), a
+    /// <see cref="KuboContentStore"/> on that node. Options are validated when the store is first
+    /// resolved (and at host start).
     /// </summary>
     public static ValueChainBuilder UseContentStore(this ValueChainBuilder builder, Action<ContentStoreOptions>? configure = null)
     {
@@ -31,7 +34,11 @@ public static class ContentStoreServiceCollectionExtensions
             ContentStoreOptions o = provider.GetRequiredService<IOptions<ContentStoreOptions>>().Value;
             return o.Directory is null ? EmbeddedContentStore.InMemory(o.Profile) : EmbeddedContentStore.Open(o.Directory, o.Profile);
         });
-        services.TryAddSingleton<IContentStore>(provider => provider.GetRequiredService<EmbeddedContentStore>());
+        services.TryAddSingleton<IContentStore>(provider =>
+        {
+            ContentStoreOptions o = provider.GetRequiredService<IOptions<ContentStoreOptions>>().Value;
+            return o.KuboApi is { } kubo ? KuboContentStore.Connect(kubo, o.Profile) : provider.GetRequiredService<EmbeddedContentStore>();
+        });
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace ValueChain.Storage.Ipfs.Store;
@@ -6,16 +7,22 @@ namespace ValueChain.Storage.Ipfs.Store;
 /// Blocks as files under a directory (blocks/&lt;2-character shard&gt;/&lt;CIDv1&gt;), pins in a text file.
 /// Every write goes to a temporary file, is flushed to disk, then renamed into place, so a crash
 /// mid-write leaves at most a stray temporary file (deleted on open), never a torn block under its name.
+/// The directories that received blocks are flushed (fsync) before the pin file is replaced, and the
+/// store's directory after, so that a pin that survives a power loss never names a block whose
+/// directory entry did not.
 /// </summary>
 internal sealed class FileBlockStorage : IBlockStorage
 {
     private readonly string _blocks;
     private readonly string _temp;
     private readonly string _pins;
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, bool> _unflushed = new(StringComparer.Ordinal);
 
     internal FileBlockStorage(string directory)
     {
         string root = Path.GetFullPath(directory);
+        _root = root;
         _blocks = Path.Combine(root, "blocks");
         _temp = Path.Combine(root, "tmp");
         _pins = Path.Combine(root, "pins");
@@ -52,11 +59,13 @@ internal sealed class FileBlockStorage : IBlockStorage
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string shard = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(shard);
         string temp = await WriteTempAsync(block, cancellationToken).ConfigureAwait(false);
         try
         {
             File.Move(temp, path, overwrite: false);
+            _unflushed[shard] = true;
             return true;
         }
         catch (IOException) when (File.Exists(path))
@@ -104,8 +113,17 @@ internal sealed class FileBlockStorage : IBlockStorage
     public async ValueTask WritePinsAsync(IReadOnlySet<string> pins, CancellationToken cancellationToken)
     {
         byte[] text = System.Text.Encoding.UTF8.GetBytes(string.Concat(pins.Order(StringComparer.Ordinal).Select(p => p + "\n")));
+        // The blocks' names first, then the pins that need them: a pin never outlives its blocks on disk.
+        foreach (string shard in _unflushed.Keys)
+        {
+            DirectorySync.Flush(shard);
+            _unflushed.TryRemove(shard, out _);
+        }
+
+        DirectorySync.Flush(_blocks);
         string temp = await WriteTempAsync(text, cancellationToken).ConfigureAwait(false);
         File.Move(temp, _pins, overwrite: true);
+        DirectorySync.Flush(_root);
     }
 
     private async Task<string> WriteTempAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)

@@ -7,12 +7,12 @@ internal static class AnvilClients
 {
     public static EthereumClientOptions Options() => new() { ChainId = AnvilNode.ChainId, LogPollInterval = TimeSpan.FromMilliseconds(20) };
 
-    /// <summary>A client for a fresh key funded with 100 ETH (anvil_setBalance: no dev-account nonce is shared).</summary>
+    /// <summary>A client for a fresh key funded with 100 ETH (set, not transferred, on a development node: no dev-account nonce is shared).</summary>
     public static async Task<EthereumClient> FundedClientAsync(AnvilNode anvil, HttpClient http, EthereumClientOptions? options = null, PrivateKey? key = null)
     {
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
         key ??= PrivateKey.Generate();
-        await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000"], TestContext.Current.CancellationToken);
+        await DevelopmentNodeFunding.FundAsync(rpc, key.Address, UInt256.Parse("0x56bc75e2d63100000"), TestContext.Current.CancellationToken);
         var sender = new TransactionSender(rpc, new EthereumSigner(key), new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromSeconds(2) });
         return new EthereumClient(rpc, sender, options ?? Options());
     }

@@ -22,7 +22,7 @@ internal static class SampleOnAnvil
         foreach (string actor in actors)
         {
             var key = PrivateKey.Generate();
-            await rpc.CallAsync("anvil_setBalance", [key.Address.ToLowerHex(), "0x56bc75e2d63100000"], TestContext.Current.CancellationToken);
+            await DevelopmentNodeFunding.FundAsync(rpc, key.Address, UInt256.Parse("0x56bc75e2d63100000"), TestContext.Current.CancellationToken);
             arguments.Add($"--Keys:{actor}={Convert.ToHexStringLower(key.ToBytes())}");
         }
 

@@ -1,6 +1,8 @@
+using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Traceability;
+using ValueChain.V2V;
 
 namespace ValueChain.Cli.Demos.Ledgers;
 
@@ -24,6 +26,12 @@ internal abstract class DemoLedger : IAsyncDisposable
     /// <paramref name="start"/>'s time of day, on its day or a later one.
     /// </summary>
     public abstract Task<(IFlexibilityContract Market, ILedgerTimeControl Time)> FlexibilityAsync(FlexibilityOptions options, DateTimeOffset start, CancellationToken cancellationToken);
+
+    /// <summary>The obstacle map deployed with <paramref name="options"/> (by its issuer on a node); ledger time at or after <paramref name="start"/>.</summary>
+    public abstract Task<(IV2VContract Map, ILedgerTimeControl Time)> V2VAsync(V2VOptions options, DateTimeOffset start, CancellationToken cancellationToken);
+
+    /// <summary>The app marketplace deployed with <paramref name="options"/> (its chain id set to the ledger's).</summary>
+    public abstract Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken);
 
     /// <summary>One line that says the ledger checked out (the embedded ledger verifies its chain; a node reports its height).</summary>
     public abstract Task<string> CheckAsync(CancellationToken cancellationToken);

@@ -1,7 +1,9 @@
+using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.InMemory;
 using ValueChain.Traceability;
+using ValueChain.V2V;
 
 namespace ValueChain.Cli.Demos.Ledgers;
 
@@ -22,6 +24,18 @@ internal sealed class EmbeddedDemoLedger : DemoLedger
     {
         InMemoryLedger ledger = Open(start, new FlexibilityChaincode(options));
         return Task.FromResult<(IFlexibilityContract, ILedgerTimeControl)>((new FlexibilityChaincodeAdapter(ledger), ledger));
+    }
+
+    public override Task<(IV2VContract Map, ILedgerTimeControl Time)> V2VAsync(V2VOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        InMemoryLedger ledger = Open(start, new V2VChaincode(options));
+        return Task.FromResult<(IV2VContract, ILedgerTimeControl)>((new V2VChaincodeAdapter(ledger), ledger));
+    }
+
+    public override Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken)
+    {
+        InMemoryLedger ledger = Open(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new AppMarketChaincode(options));
+        return Task.FromResult<(IAppMarketContract, ILedgerTimeControl)>((new AppMarketChaincodeAdapter(ledger, options.ChainId), ledger));
     }
 
     public override async Task<string> CheckAsync(CancellationToken cancellationToken) =>

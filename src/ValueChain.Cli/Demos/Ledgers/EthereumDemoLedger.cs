@@ -1,22 +1,26 @@
 using System.Text.Json;
+using ValueChain.AppMarket;
+using ValueChain.AppMarket.Ethereum;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
 using ValueChain.Flexibility.Ethereum;
 using ValueChain.Traceability;
 using ValueChain.Traceability.Ethereum;
+using ValueChain.V2V;
+using ValueChain.V2V.Ethereum;
 
 namespace ValueChain.Cli.Demos.Ledgers;
 
 /// <summary>
 /// An Ethereum development node — a local anvil the demo starts, or the node at a given URL — with each
 /// application's contracts freshly deployed through a manifest in a temporary folder. The demo's actors are
-/// funded with anvil_setBalance (hardhat_setBalance on hardhat) and ledger time moves with evm_increaseTime,
+/// funded through DevelopmentNodeFunding (the set-balance call of anvil, hardhat or ganache, or a transfer) and ledger time moves with evm_increaseTime,
 /// so the node must be a development node.
 /// </summary>
 internal sealed class EthereumDemoLedger : DemoLedger
 {
-    private static readonly string Ether100 = "0x56bc75e2d63100000";
+    private static readonly UInt256 Ether100 = UInt256.Parse("0x56bc75e2d63100000");
     private readonly LocalAnvil? _anvil;
     private readonly HttpClient _http = new();
     private readonly JsonRpcClient _rpc;
@@ -74,6 +78,23 @@ internal sealed class EthereumDemoLedger : DemoLedger
         return (new FlexibilityEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
+    public override async Task<(IV2VContract Map, ILedgerTimeControl Time)> V2VAsync(V2VOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        ISigner deployer = await DeployerAmongAsync([options.Issuer], cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "v2v.json"), _chainId);
+        V2VContracts contracts = await V2VContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new V2VEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
+    }
+
+    public override async Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken)
+    {
+        options.ChainId = _chainId;
+        ISigner deployer = await DeployerAmongAsync(options.GenesisMembers.Select(m => m.Address), cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "appmarket.json"), _chainId);
+        AppMarketContracts contracts = await AppMarketContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new AppMarketEthereumAdapter(_clients, contracts), new DevChainTimeControl(_rpc));
+    }
+
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>
     public override async Task AddActorsAsync(IEnumerable<ISigner> actors, CancellationToken cancellationToken)
     {
@@ -113,24 +134,8 @@ internal sealed class EthereumDemoLedger : DemoLedger
         return deployer ?? throw new InvalidOperationException("The demo adds its actors (AddActorsAsync) before it deploys.");
     }
 
-    private async Task SetBalanceAsync(Address account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _rpc.CallAsync("anvil_setBalance", [account.ToLowerHex(), Ether100], cancellationToken);
-        }
-        catch (JsonRpcException)
-        {
-            try
-            {
-                await _rpc.CallAsync("hardhat_setBalance", [account.ToLowerHex(), Ether100], cancellationToken);
-            }
-            catch (JsonRpcException e)
-            {
-                throw new ConfigurationException($"The node at {Name} does not let the demo fund its accounts (anvil_setBalance, hardhat_setBalance: {e.Message}); run the demo against anvil or hardhat.");
-            }
-        }
-    }
+    private Task<string> SetBalanceAsync(Address account, CancellationToken cancellationToken) =>
+        DevelopmentNodeFunding.FundAsync(_rpc, account, Ether100, cancellationToken);
 
     // Moves the chain to start's time of day on the first day at which that is not in the past.
     private async Task<ILedgerTimeControl> TimeFromAsync(DateTimeOffset start, CancellationToken cancellationToken)

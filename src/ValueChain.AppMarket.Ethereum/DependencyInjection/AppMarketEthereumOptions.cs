@@ -1,0 +1,24 @@
+namespace ValueChain.AppMarket.Ethereum;
+
+/// <summary>
+/// Where <c>AddAppMarketOnEthereum</c> finds the marketplace's contracts: a deployment manifest (deployed from
+/// <see cref="AppMarketOptions"/> when the manifest does not exist yet, bound when it does), or the addresses of
+/// contracts deployed elsewhere. Set one of the two. Bindable from configuration.
+/// </summary>
+public sealed class AppMarketEthereumOptions
+{
+    /// <summary>The deployment manifest (JSON) to deploy into or bind from, for example <c>appmarket.deployment.json</c>.</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>The address of a deployed AppMarketMembers (0x-prefixed hex), instead of a manifest.</summary>
+    public string? MembersAddress { get; set; }
+
+    /// <summary>The address of the deployed AppCatalog.</summary>
+    public string? CatalogAddress { get; set; }
+
+    /// <summary>The address of the deployed AppMarketToken.</summary>
+    public string? TokenAddress { get; set; }
+
+    /// <summary>The address of the deployed AppMarket.</summary>
+    public string? MarketAddress { get; set; }
+}

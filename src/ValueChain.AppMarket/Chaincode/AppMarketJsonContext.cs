@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace ValueChain.AppMarket;
+
+/// <summary>Source-generated JSON for the marketplace's state, arguments and events.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AppMarketMember))]
+[JsonSerializable(typeof(InviteArgs))]
+[JsonSerializable(typeof(AddressArgs))]
+[JsonSerializable(typeof(AmountArgs))]
+[JsonSerializable(typeof(ApproveArgs))]
+[JsonSerializable(typeof(TransferFromArgs))]
+[JsonSerializable(typeof(AllowanceArgs))]
+[JsonSerializable(typeof(Balance))]
+[JsonSerializable(typeof(AppPublication))]
+[JsonSerializable(typeof(AppRecord))]
+[JsonSerializable(typeof(List<AppRecord>))]
+[JsonSerializable(typeof(AppArgs))]
+[JsonSerializable(typeof(IdArgs))]
+[JsonSerializable(typeof(IdsArgs))]
+[JsonSerializable(typeof(TechnicianArgs))]
+[JsonSerializable(typeof(Technician))]
+[JsonSerializable(typeof(DeviceArgs))]
+[JsonSerializable(typeof(Device))]
+[JsonSerializable(typeof(InstallArgs))]
+[JsonSerializable(typeof(InstallationArgs))]
+[JsonSerializable(typeof(RefusalArgs))]
+[JsonSerializable(typeof(InstallReportArgs))]
+[JsonSerializable(typeof(SettleArgs))]
+[JsonSerializable(typeof(SettleResult))]
+[JsonSerializable(typeof(UsageSettlement))]
+[JsonSerializable(typeof(Installation))]
+[JsonSerializable(typeof(List<Installation>))]
+[JsonSerializable(typeof(HistoryEntry))]
+[JsonSerializable(typeof(List<HistoryEntry>))]
+[JsonSerializable(typeof(AccessResult))]
+[JsonSerializable(typeof(CounterResult))]
+internal sealed partial class AppMarketJsonContext : JsonSerializerContext;
