@@ -83,6 +83,7 @@ contract ProcurementBook {
         ProcurementMarket.Machine memory m = market.machine(market.machineOfKey(msg.sender));
         if (m.key == address(0)) revert Unauthorized(msg.sender, "not a registered machine");
         if (!members.isActiveCompany(m.companyId)) revert Unauthorized(msg.sender, "the machine's company was removed from the marketplace");
+        _requireId(serviceId, "serviceId");
         if (!members.isActiveUser(engineer, SERVICE_ENGINEER) || !_same(members.companyOf(engineer), m.companyId)) {
             revert Conflict("the engineer is not an active service engineer of the machine's company");
         }
@@ -103,7 +104,9 @@ contract ProcurementBook {
     /// @param installed The materials installed, each once, taken out of the slots.
     function recordMaintenance(string calldata machineId, string calldata serviceId, string calldata description, InstalledMaterial[] calldata installed) external {
         if (!members.isActiveUser(msg.sender, SERVICE_ENGINEER)) revert Unauthorized(msg.sender, "not an active service engineer");
-        if (bytes(description).length == 0 || bytes(description).length > 1000) revert InvalidFormat("description: describe the service in 1 to 1000 characters");
+        if (bytes(serviceId).length != 0) _requireId(serviceId, "serviceId");
+        if (!_hasText(bytes(description))) revert InvalidFormat("description: describe the service in 1 to 1000 characters");
+        if (installed.length > 32) revert InvalidFormat("installed: list 0 to 32 installed materials");
         ProcurementMarket.Machine memory m = _existingMachine(machineId);
         if (!_same(members.companyOf(msg.sender), m.companyId)) revert Unauthorized(msg.sender, "the machine belongs to another company");
         if (bytes(serviceId).length != 0) {
@@ -116,6 +119,9 @@ contract ProcurementBook {
         uint64[] memory quantities = new uint64[](installed.length);
         bytes memory installedWords;
         for (uint256 i = 0; i < installed.length; i++) {
+            for (uint256 j = 0; j < i; j++) {
+                if (_same(installed[j].materialNumber, installed[i].materialNumber)) revert InvalidFormat("installed.materialNumber: list each material once");
+            }
             (materials[i], quantities[i]) = (installed[i].materialNumber, installed[i].quantity);
             installedWords = abi.encodePacked(installedWords, keccak256(bytes(installed[i].materialNumber)), uint256(installed[i].quantity));
         }
@@ -213,6 +219,25 @@ contract ProcurementBook {
     function _requireAdminOf(string calldata machineId) private view {
         if (!members.isActiveUser(msg.sender, ADMIN)) revert Unauthorized(msg.sender, "not an active company admin");
         if (!_same(members.companyOf(msg.sender), _existingMachine(machineId).companyId)) revert Unauthorized(msg.sender, "the machine belongs to another company");
+    }
+
+    // 1 to 1000 bytes, not only whitespace (the chaincode's rule for a description).
+    function _hasText(bytes memory text) private pure returns (bool) {
+        if (text.length == 0 || text.length > 1000) return false;
+        for (uint256 i = 0; i < text.length; i++) {
+            bytes1 b = text[i];
+            if (b != 0x20 && (b < 0x09 || b > 0x0d)) return true;
+        }
+        return false;
+    }
+
+    function _requireId(string calldata id, string memory field) private pure {
+        bytes calldata b = bytes(id);
+        bool valid = b.length >= 1 && b.length <= 64;
+        for (uint256 i = 0; valid && i < b.length; i++) {
+            valid = uint8(b[i]) > 0x20 && uint8(b[i]) != 0x7f;
+        }
+        if (!valid) revert InvalidFormat(string.concat(field, ": not an id; use 1 to 64 printable characters without spaces"));
     }
 
     function _same(string memory a, string memory b) private pure returns (bool) {

@@ -128,8 +128,8 @@ contract ProcurementMarket is Escrow {
         if (msg.sender != book) revert Unauthorized(msg.sender, "only the maintenance book installs material");
         Machine storage m = _machines[machineId];
         for (uint256 i = 0; i < materials.length; i++) {
-            Slot storage slot = _slot(m, materials[i]);
-            _requireQuantity(quantities[i]);
+            Slot storage slot = _slot(m, materials[i], "installed.materialNumber");
+            _requireQuantity(quantities[i], "installed.quantity");
             if (quantities[i] > slot.stock) revert Conflict("installed.quantity: the machine holds less of the material than that");
             slot.stock -= quantities[i];
         }
@@ -146,24 +146,27 @@ contract ProcurementMarket is Escrow {
         string memory companyId = _requireUser(SERVICE_ENGINEER);
         _requireId(machineId, "machineId");
         if (key == address(0)) revert InvalidFormat("address: a machine needs the address of its key");
-        if (slots.length == 0) revert InvalidFormat("slots: a machine needs at least one material slot");
-        if (_machines[machineId].key != address(0)) revert Conflict("the machine is registered already; identifiers are unique");
-        if (bytes(_machineOfKey[key]).length != 0 || members.isActiveUser(key, 0) || key == address(this)) {
+        if (slots.length == 0 || slots.length > 32) revert InvalidFormat("slots: a machine has 1 to 32 material slots");
+        Machine storage m = _machines[machineId];
+        for (uint256 i = 0; i < slots.length; i++) {
+            Slot calldata slot = slots[i];
+            _requireId(slot.materialNumber, "slots.materialNumber");
+            for (uint256 j = 0; j < i; j++) {
+                if (_same(slots[j].materialNumber, slot.materialNumber)) revert InvalidFormat("slots.materialNumber: one slot per material");
+            }
+            _requireQuantity(slot.capacity, "slots.capacity");
+            if (slot.stock > slot.capacity) revert InvalidFormat("slots.stock: 0 to the capacity");
+            if (slot.reorderThreshold >= slot.capacity) revert InvalidFormat("slots.reorderThreshold: 0 to below the capacity");
+            m.slots.push(slot);
+        }
+        if (maintenanceInterval == 0) revert InvalidFormat("maintenanceInterval: whole seconds above zero");
+        if (m.key != address(0)) revert Conflict("the machine is registered already; identifiers are unique");
+        // A machine's key is its own: never a user's (active or revoked), another machine's or the escrow's.
+        if (bytes(_machineOfKey[key]).length != 0 || bytes(members.companyOf(key)).length != 0 || key == address(this)) {
             revert Conflict("the address is already a user's or a machine's key");
         }
-        Machine storage m = _machines[machineId];
         (m.machineId, m.key, m.companyId, m.maintenanceInterval, m.registeredBy, m.registeredAt) =
             (machineId, key, companyId, maintenanceInterval, msg.sender, uint64(block.timestamp));
-        for (uint256 i = 0; i < slots.length; i++) {
-            _requireId(slots[i].materialNumber, "slots.materialNumber");
-            if (slots[i].capacity == 0 || slots[i].capacity > MAX_QUANTITY || slots[i].stock > slots[i].capacity || slots[i].reorderThreshold > slots[i].capacity) {
-                revert InvalidFormat("slots: a slot needs a capacity of 1 to 10^12 and stock and threshold within it");
-            }
-            for (uint256 j = 0; j < i; j++) {
-                if (keccak256(bytes(slots[j].materialNumber)) == keccak256(bytes(slots[i].materialNumber))) revert InvalidFormat("slots: one slot per material");
-            }
-            m.slots.push(slots[i]);
-        }
         _machineOfKey[key] = machineId;
         emit MachineRegistered(machineId, key, companyId);
     }
@@ -173,8 +176,8 @@ contract ProcurementMarket is Escrow {
     /// @param quantity How much, 1 to the slot's stock.
     function reportConsumption(string calldata materialNumber, uint64 quantity) external {
         Machine storage m = _machineCaller(true);
-        Slot storage slot = _slot(m, materialNumber);
-        _requireQuantity(quantity);
+        Slot storage slot = _slot(m, materialNumber, "materialNumber");
+        _requireQuantity(quantity, "quantity");
         if (quantity > slot.stock) revert Conflict("the machine holds less of the material than that");
         slot.stock -= quantity;
         emit MaterialConsumed(m.machineId, materialNumber, quantity, slot.stock);
@@ -304,8 +307,8 @@ contract ProcurementMarket is Escrow {
     function placeOrder(string calldata orderId, string calldata materialNumber, uint64 quantity, uint64 quotationId, uint32 version) external {
         Machine storage m = _machineCaller(true);
         _requireId(orderId, "orderId");
-        Slot storage slot = _slot(m, materialNumber);
-        _requireQuantity(quantity);
+        Slot storage slot = _slot(m, materialNumber, "materialNumber");
+        _requireQuantity(quantity, "quantity");
         Quotation storage q = _existingQuotation(quotationId);
         if (version != q.version) {
             if (version >= 1 && version < q.version) revert SupersededQuotation("the quotation version was superseded; rank again");
@@ -319,6 +322,7 @@ contract ProcurementMarket is Escrow {
         if (_openSlotOrder[slotKey]) revert Conflict("the machine has an open order for the material already; one open order per slot");
         if (quantity > slot.capacity - slot.stock) revert Conflict("the slot has no room for that quantity");
         if (bytes(_orders[orderId].orderId).length != 0) revert Conflict("the order id exists already; an order id is used once");
+        if (quantity > type(uint256).max / q.pricePerUnit) revert InvalidFormat("pricePerUnit: price x quantity passes the token's range of 2^256 - 1");
         uint64 requestedBy = uint64(block.timestamp) + q.deliveryTime;
         _orders[orderId] = Order(orderId, m.machineId, quotationId, q.version, quantity, uint64(block.timestamp), requestedBy, 0, ORDER_OPEN, false);
         _machineOrders[m.machineId].push(orderId);
@@ -334,7 +338,7 @@ contract ProcurementMarket is Escrow {
         (Machine storage m, Order storage o) = _openOrderOfCaller(orderId);
         o.onTime = block.timestamp <= o.requestedBy;
         _close(o, ORDER_CLOSED);
-        _slot(m, _versions[o.quotationId][o.quotationVersion].materialNumber).stock += o.quantity;
+        _slot(m, _versions[o.quotationId][o.quotationVersion].materialNumber, "materialNumber").stock += o.quantity;
         Evaluation storage e = _rate(o);
         e.deliveries += 1;
         if (o.onTime) e.onTimeDeliveries += 1;
@@ -420,12 +424,12 @@ contract ProcurementMarket is Escrow {
         return (msg.sender, _requireUser(SUPPLIER));
     }
 
-    function _slot(Machine storage m, string memory materialNumber) internal view returns (Slot storage) {
-        _requireId(materialNumber, "materialNumber");
+    function _slot(Machine storage m, string memory materialNumber, string memory field) internal view returns (Slot storage) {
+        _requireId(materialNumber, field);
         for (uint256 i = 0; i < m.slots.length; i++) {
-            if (keccak256(bytes(m.slots[i].materialNumber)) == keccak256(bytes(materialNumber))) return m.slots[i];
+            if (_same(m.slots[i].materialNumber, materialNumber)) return m.slots[i];
         }
-        revert InvalidFormat("materialNumber: the machine has no slot for the material");
+        revert InvalidFormat(string.concat(field, ": the machine has no slot for the material"));
     }
 
     function _existingQuotation(uint64 quotationId) private view returns (Quotation storage q) {
@@ -492,12 +496,12 @@ contract ProcurementMarket is Escrow {
     function _requireTerms(Quotation calldata terms) private pure {
         _requireId(terms.materialNumber, "materialNumber");
         if (terms.pricePerUnit == 0) revert InvalidFormat("pricePerUnit: a quotation needs a price above 0");
-        if (terms.validUntil < terms.validFrom) revert InvalidFormat("validUntil: the validity window ends before it starts");
+        if (terms.validUntil <= terms.validFrom) revert InvalidFormat("validUntil: the validity window ends before it starts");
         if (terms.deliveryTime == 0) revert InvalidFormat("deliveryTime: a quotation needs a delivery time above 0");
     }
 
-    function _requireQuantity(uint64 quantity) internal pure {
-        if (quantity == 0 || quantity > MAX_QUANTITY) revert InvalidFormat("quantity: use 1 to 10^12 units");
+    function _requireQuantity(uint64 quantity, string memory field) internal pure {
+        if (quantity == 0 || quantity > MAX_QUANTITY) revert InvalidFormat(string.concat(field, ": use 1 to 10^12 units"));
     }
 
     function _requireId(string memory id, string memory field) internal pure {
@@ -507,6 +511,10 @@ contract ProcurementMarket is Escrow {
             valid = uint8(b[i]) > 0x20 && uint8(b[i]) != 0x7f;
         }
         if (!valid) revert InvalidFormat(string.concat(field, ": not an id; use 1 to 64 printable characters without spaces"));
+    }
+
+    function _same(string memory a, string memory b) private pure returns (bool) {
+        return keccak256(bytes(a)) == keccak256(bytes(b));
     }
 
     function _approvalKey(string memory companyId, uint64 quotationId) private pure returns (bytes32) {

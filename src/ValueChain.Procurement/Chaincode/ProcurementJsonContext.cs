@@ -45,4 +45,9 @@ namespace ValueChain.Procurement;
 [JsonSerializable(typeof(QuotationCreated))]
 [JsonSerializable(typeof(InvitedCompany))]
 [JsonSerializable(typeof(EmptyArgs))]
+[JsonSerializable(typeof(TokenTransfer))]
+[JsonSerializable(typeof(TokenApproval))]
+[JsonSerializable(typeof(EscrowRecord))]
+[JsonSerializable(typeof(ConsortiumMember))]
+[JsonSerializable(typeof(ConsortiumInvitation))]
 internal sealed partial class ProcurementJsonContext : JsonSerializerContext;
