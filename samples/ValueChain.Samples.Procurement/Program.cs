@@ -2,7 +2,10 @@
 // payment in escrow, confirms the arrival (which pays and rates the supplier), and an engineer records the
 // installation in the machine's hash-linked maintenance book.
 // Run: dotnet run --project samples/ValueChain.Samples.Procurement        (the embedded ledger)
-//      keys from settings: --Keys:Operator=0x… --Keys:Machine=0x… (or VALUECHAIN_Keys__Machine=0x…); fresh ones otherwise.
+//      dotnet run --project samples/ValueChain.Samples.Procurement -- --Ethereum:RpcUrl=http://127.0.0.1:8545
+//          --Ethereum:ChainId=31337 --Keys:Operator=0x… --Keys:Buyer=0x… --Keys:Engineer=0x… --Keys:Supplier=0x… --Keys:Machine=0x…
+//          (an Ethereum development node; each key pays its own gas there)
+//      keys from settings (or VALUECHAIN_Keys__Machine=0x…); fresh ones otherwise.
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ValueChain.Cryptography;
@@ -13,22 +16,37 @@ using ValueChain.Procurement;
 IConfiguration settings = new ConfigurationBuilder().AddEnvironmentVariables("VALUECHAIN_").AddCommandLine(args).Build();
 EthereumSigner Key(string name) => new(settings[$"Keys:{name}"] is { } hex ? PrivateKey.Parse(hex) : PrivateKey.Generate());
 EthereumSigner op = Key("Operator"), buyer = Key("Buyer"), engineer = Key("Engineer"), supplier = Key("Supplier"), machineKey = Key("Machine");
-Console.WriteLine("Ledger: embedded");
+bool onEthereum = settings.GetSection("Ethereum").Exists();
+Console.WriteLine(onEthereum ? $"Ledger: Ethereum at {settings["Ethereum:RpcUrl"]}" : "Ledger: embedded");
 
+void Marketplace(ProcurementOptions o)
+{
+    // The settings with no default: the companies and users the marketplace starts with.
+    o.GenesisCompanies.Add(new GenesisCompany("operator", "Marketplace Operator"));
+    o.GenesisCompanies.Add(new GenesisCompany("acme", "ACME Machining"));
+    o.GenesisCompanies.Add(new GenesisCompany("bolt", "Bolt & Nut Supply"));
+    o.GenesisUsers.Add(new ProcurementUser(op.Address, "Operator", ProcurementRole.MarketplaceAdmin, "operator", IsAdmin: true));
+    o.GenesisUsers.Add(new ProcurementUser(buyer.Address, "ACME Buyer", ProcurementRole.Buyer, "acme"));
+    o.GenesisUsers.Add(new ProcurementUser(engineer.Address, "ACME Engineer", ProcurementRole.ServiceEngineer, "acme"));
+    o.GenesisUsers.Add(new ProcurementUser(supplier.Address, "Bolt Supplier", ProcurementRole.Supplier, "bolt"));
+}
+
+string manifest = Path.Combine(Path.GetTempPath(), $"procurement-{Guid.NewGuid():N}.json");
 var services = new ServiceCollection();
-services.AddValueChain(vc => vc
-    .UseInMemoryLedger(o => { o.Membership = MembershipMode.Open; o.Clock = new ManualLedgerClock(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)); }) // the marketplace keeps its own users
-    .AddProcurement(o =>
+services.AddValueChain(vc =>
+{
+    if (onEthereum)
     {
-        // The settings with no default: the companies and users the marketplace starts with.
-        o.GenesisCompanies.Add(new GenesisCompany("operator", "Marketplace Operator"));
-        o.GenesisCompanies.Add(new GenesisCompany("acme", "ACME Machining"));
-        o.GenesisCompanies.Add(new GenesisCompany("bolt", "Bolt & Nut Supply"));
-        o.GenesisUsers.Add(new ProcurementUser(op.Address, "Operator", ProcurementRole.MarketplaceAdmin, "operator", IsAdmin: true));
-        o.GenesisUsers.Add(new ProcurementUser(buyer.Address, "ACME Buyer", ProcurementRole.Buyer, "acme"));
-        o.GenesisUsers.Add(new ProcurementUser(engineer.Address, "ACME Engineer", ProcurementRole.ServiceEngineer, "acme"));
-        o.GenesisUsers.Add(new ProcurementUser(supplier.Address, "Bolt Supplier", ProcurementRole.Supplier, "bolt"));
-    }));
+        vc.UseEthereum(o => { settings.GetSection("Ethereum").Bind(o); o.Signer = op; }) // the operator deploys
+            .AddProcurement(Marketplace)
+            .AddProcurementOnEthereum(o => o.ManifestPath = manifest); // deploys on first use, binds afterwards
+    }
+    else
+    {
+        vc.UseInMemoryLedger(o => { o.Membership = MembershipMode.Open; o.Clock = new ManualLedgerClock(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)); }) // the marketplace keeps its own users
+            .AddProcurement(Marketplace);
+    }
+});
 await using ServiceProvider provider = services.BuildServiceProvider();
 IProcurementContract market = provider.GetRequiredService<IProcurementContract>();
 ILedgerTimeControl time = provider.GetRequiredService<ILedgerTimeControl>();

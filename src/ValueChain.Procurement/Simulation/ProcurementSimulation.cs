@@ -18,9 +18,24 @@ public static class ProcurementSimulation
 
     /// <summary>Runs <paramref name="scenario"/> on a marketplace started by <paramref name="startMarket"/>; <paramref name="progress"/> hears each finished day.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The scenario has no company, machine, quotation or day.</exception>
-    public static async Task<ProcurementSimulationResult> RunAsync(
+    public static Task<ProcurementSimulationResult> RunAsync(
         ProcurementScenario scenario,
         Func<ProcurementOptions, IReadOnlyList<ISigner>, (IProcurementContract Market, ILedgerTimeControl Time, IAsyncDisposable Owner)> startMarket,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(startMarket);
+        return RunAsync(scenario, (options, signers) => Task.FromResult(startMarket(options, signers)), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> on a marketplace that <paramref name="startMarket"/> starts asynchronously (a
+    /// deployment on a node, say: its time is part of the run); <paramref name="progress"/> hears each finished day.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The scenario has no company, machine, quotation or day.</exception>
+    public static async Task<ProcurementSimulationResult> RunAsync(
+        ProcurementScenario scenario,
+        Func<ProcurementOptions, IReadOnlyList<ISigner>, Task<(IProcurementContract Market, ILedgerTimeControl Time, IAsyncDisposable Owner)>> startMarket,
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -29,7 +44,7 @@ public static class ProcurementSimulation
         ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(Math.Min(scenario.Companies, scenario.Machines), Math.Min(scenario.Quotations, scenario.Days)), 1, nameof(scenario));
         var random = new Random(scenario.Seed);
         var cast = new Cast(scenario);
-        (IProcurementContract market, ILedgerTimeControl time, IAsyncDisposable owner) = startMarket(cast.Options, cast.Signers);
+        (IProcurementContract market, ILedgerTimeControl time, IAsyncDisposable owner) = await startMarket(cast.Options, cast.Signers);
         await using IAsyncDisposable ledgerOwner = owner;
         var stages = new Dictionary<string, (int Transactions, TimeSpan Wall)>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
