@@ -2,7 +2,7 @@ using System.Text;
 using Spectre.Console;
 using ValueChain.Cli.Demos.Ledgers;
 using ValueChain.Cryptography;
-using ValueChain.Ledger.InMemory;
+using ValueChain.Ledger;
 using ValueChain.Procurement;
 
 namespace ValueChain.Cli.Demos;
@@ -17,6 +17,8 @@ internal sealed class ProcurementDemo : IDemo
     private const string Bolts = "BOLT-M8", Oil = "OIL-5L", Mill = "MILL-7";
 
     public string Name => "procurement";
+
+    public bool RunsOnAnyLedger => true;
 
     public string Description => "Machine marketplace: a machine orders from the best supplier with escrow, a late delivery lowers a rating, a refund, a maintenance book read through a grant";
 
@@ -33,17 +35,18 @@ internal sealed class ProcurementDemo : IDemo
         options.GenesisUsers.Add(new ProcurementUser(buyer.Address, "ACME Buyer", ProcurementRole.Buyer, "acme"));
         options.GenesisUsers.Add(new ProcurementUser(engineer.Address, "ACME Engineer", ProcurementRole.ServiceEngineer, "acme"));
         options.GenesisUsers.Add(new ProcurementUser(bolt.Address, "Bolt Supplier", ProcurementRole.Supplier, "bolt"));
-        DateTimeOffset now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
-        await using InMemoryLedger ledger = InMemoryLedger.Open(new InMemoryLedgerOptions { Membership = MembershipMode.Open, Clock = new ManualLedgerClock(now) }, [new ProcurementChaincode(options)]);
-        var market = new ProcurementChaincodeAdapter(ledger);
+        await using DemoLedger ledger = await ledgers.OpenAsync(cancellationToken);
+        await ledger.AddActorsAsync([op, admin, buyer, engineer, bolt, cogs, machineKey, usedBuyer], cancellationToken);
+        (IProcurementContract market, ILedgerTimeControl time) = await ledger.ProcurementAsync(options, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), cancellationToken);
+        DateTimeOffset now = await time.GetTimeAsync(cancellationToken);
         var agent = new MachineAgent(market, machineKey, new MachineAgentOptions { StartingRate = options.StartingRate });
 
-        var steps = new Table().Title("A machine in the marketplace on the embedded ledger").AddColumns("Ledger time", "Who", "What", "Result");
+        var steps = new Table().Title($"A machine in the marketplace on the {Markup.Escape(ledger.Name)}").AddColumns("Ledger time", "Who", "What", "Result");
         void Row(string who, string what, string result) => steps.AddRow(now.ToString("MM-dd HH:mm"), who, Markup.Escape(what), result);
         async Task AdvanceAsync(TimeSpan by)
         {
-            await ledger.AdvanceAsync(by, cancellationToken);
-            now += by;
+            await time.AdvanceAsync(by, cancellationToken);
+            now = await time.GetTimeAsync(cancellationToken);
         }
 
         await market.InviteAsync(op, cogs.Address, "Cogs Supplier", ProcurementRole.Supplier, "cogs", "Cogs Ltd", cancellationToken);
@@ -95,14 +98,14 @@ internal sealed class ProcurementDemo : IDemo
         balances.AddRow("Cogs Supplier", (await market.BalanceOfAsync(cogs.Address, cancellationToken)).ToString(), Rate(await market.GetCompanyAsync("cogs", cancellationToken)));
         balances.AddRow("Bolt Supplier", (await market.BalanceOfAsync(bolt.Address, cancellationToken)).ToString(), Rate(await market.GetCompanyAsync("bolt", cancellationToken)));
         EscrowHoldingsRow(balances, await market.GetEscrowHoldingsAsync(cancellationToken));
-        balances.AddRow("Ledger checked", (await ledger.VerifyAsync(cancellationToken)).IsValid ? $"[green]valid[/], {ledger.Height} blocks" : "[red]INVALID[/]", "");
+        balances.AddRow("Ledger checked", await ledger.CheckAsync(cancellationToken), "");
         console.Write(balances);
     }
 
     private static void EscrowHoldingsRow(Table table, Chaincode.EscrowHoldings escrow) =>
         table.AddRow("Escrow", $"{escrow.Held} ({escrow.OpenCount} open)", escrow.Balanced ? "[green]balanced[/]" : "[red]UNBALANCED[/]");
 
-    private static async Task<string> ReadAsync(ProcurementChaincodeAdapter market, ISigner reader, CancellationToken cancellationToken)
+    private static async Task<string> ReadAsync(IProcurementContract market, ISigner reader, CancellationToken cancellationToken)
     {
         try
         {
