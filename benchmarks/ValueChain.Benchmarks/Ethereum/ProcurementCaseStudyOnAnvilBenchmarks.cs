@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
 using ValueChain.Procurement;
@@ -11,9 +10,9 @@ namespace ValueChain.Benchmarks;
 /// <summary>
 /// The published procurement case study end to end on anvil: the marketplace's four contracts deployed afresh, then
 /// 10 companies, 50 machines, 10 quotations and 10 days (about 1 500 transactions, each mined before the next, with
-/// every read the machine agents make). The target: under 10 seconds. One run is seconds long, so the job runs few.
+/// every read the machine agents make). The target: under 10 seconds. One run is seconds long: run it with a short
+/// job, for example <c>--filter '*OnAnvil*' --job dry --inProcess</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ProcurementCaseStudyOnAnvilBenchmarks
 {
     private readonly AnvilNode _anvil = new();
