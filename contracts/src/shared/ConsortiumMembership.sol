@@ -97,7 +97,7 @@ abstract contract ConsortiumMembership {
     /// @param name Its name, 1 to 200 bytes.
     /// @param role Its role, 1 to roleCount.
     /// @param grantAdmin Whether it will hold the admin right.
-    function invite(address invitee, string calldata name, uint8 role, bool grantAdmin) external {
+    function invite(address invitee, string calldata name, uint8 role, bool grantAdmin) public virtual {
         Member storage admin = _requireAdmin();
         _requireValid(invitee, name, role);
         if (_members[invitee].account != address(0) || _invitations[invitee].status != 0) {
@@ -113,7 +113,7 @@ abstract contract ConsortiumMembership {
 
     /// @notice The calling admin approves the pending invitation of `invitee`; the last required approval makes it a member.
     /// @param invitee The invited address.
-    function approveInvitation(address invitee) external {
+    function approveInvitation(address invitee) public virtual {
         Member storage admin = _requireAdmin();
         Invitation storage pending = _invitations[invitee];
         if (pending.status == 0) revert NotFound("the account has no invitation");
@@ -128,7 +128,7 @@ abstract contract ConsortiumMembership {
 
     /// @notice The calling admin revokes `account`; its record stays with the revocation time.
     /// @param account The member to revoke, not the caller.
-    function revoke(address account) external {
+    function revoke(address account) public virtual {
         Member storage admin = _requireAdmin();
         if (account == admin.account) revert Conflict("an admin cannot revoke itself");
         Member storage target = _members[account];
@@ -161,7 +161,13 @@ abstract contract ConsortiumMembership {
         pending.status = ACCEPTED;
         _members[pending.invitee] = Member(pending.invitee, pending.name, pending.role, pending.grantAdmin, uint64(block.timestamp), 0);
         emit ParticipantJoined(pending.invitee, pending.role, pending.grantAdmin, pending.name);
+        _afterJoin(pending);
     }
+
+    /// @notice Called in the transaction in which an invitation is accepted, after the invitee became a member:
+    /// where an application attaches what it keeps beside the member (a company, say). Does nothing by default.
+    /// @param accepted The invitation just accepted.
+    function _afterJoin(Invitation storage accepted) internal virtual {}
 
     function _requireValid(address account, string memory name, uint8 role) private view {
         if (account == address(0) || !_isValidName(bytes(name)) || role < 1 || role > roleCount) {

@@ -9,6 +9,7 @@ internal static class DemoCatalog
         new LedgerDemo(),
         new TraceabilityDemo(),
         new FlexibilityDemo(),
+        new ProcurementDemo(),
         new V2VDemo(),
         new AppMarketDemo(),
     ];

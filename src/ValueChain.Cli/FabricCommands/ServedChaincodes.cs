@@ -15,6 +15,7 @@ internal static class ServedChaincodes
             ["traceability"] = ("Traceability", (vc, options) => vc.AddTraceability(options)),
             ["flexibility"] = ("Flexibility", (vc, options) => vc.AddFlexibility(options)),
             ["v2v"] = ("V2V", (vc, options) => vc.AddV2V(options)),
+            ["procurement"] = ("Procurement", (vc, options) => vc.AddProcurement(options)),
             ["appmarket"] = ("AppMarket", (vc, options) => vc.AddAppMarket(options)),
         };
 }

@@ -11,5 +11,6 @@ internal static class SimulateCommand
         {
             FlexibilitySimulateCommand.Create(console),
             V2VSimulateCommand.Create(console),
+            ProcurementSimulateCommand.Create(console),
         };
 }

@@ -1,6 +1,7 @@
 using ValueChain.Conformance;
 using ValueChain.Conformance.AppMarket;
 using ValueChain.Conformance.Flexibility;
+using ValueChain.Conformance.Procurement;
 using ValueChain.Conformance.Traceability;
 using ValueChain.Conformance.V2V;
 using ValueChain.Ledger.Fabric.Testing;
@@ -23,7 +24,7 @@ public sealed class LiveFabric : IAsyncLifetime, IChaincodeHost
         if (LiveFabricSettings.FromEnvironment() is { } settings)
         {
             Network = await LiveFabricNetwork.StartAsync(settings);
-            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All, .. V2VActors.All, .. AppMarketActors.All]);
+            await Network.EnrollAsync([.. TraceabilityActors.All, .. FlexibilityActors.All, .. V2VActors.All, .. AppMarketActors.All, .. ProcurementActors.All]);
         }
     }
 

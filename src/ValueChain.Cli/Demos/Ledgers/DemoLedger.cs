@@ -1,6 +1,7 @@
 using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
+using ValueChain.Procurement;
 using ValueChain.Traceability;
 using ValueChain.V2V;
 
@@ -32,6 +33,9 @@ internal abstract class DemoLedger : IAsyncDisposable
 
     /// <summary>The app marketplace deployed with <paramref name="options"/> (its chain id set to the ledger's).</summary>
     public abstract Task<(IAppMarketContract Market, ILedgerTimeControl Time)> AppMarketAsync(AppMarketOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The procurement marketplace deployed with <paramref name="options"/> (by a genesis user on a node); ledger time at or after <paramref name="start"/>.</summary>
+    public abstract Task<(IProcurementContract Market, ILedgerTimeControl Time)> ProcurementAsync(ProcurementOptions options, DateTimeOffset start, CancellationToken cancellationToken);
 
     /// <summary>One line that says the ledger checked out (the embedded ledger verifies its chain; a node reports its height).</summary>
     public abstract Task<string> CheckAsync(CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using ValueChain.AppMarket;
 using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.InMemory;
+using ValueChain.Procurement;
 using ValueChain.Traceability;
 using ValueChain.V2V;
 
@@ -36,6 +37,12 @@ internal sealed class EmbeddedDemoLedger : DemoLedger
     {
         InMemoryLedger ledger = Open(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new AppMarketChaincode(options));
         return Task.FromResult<(IAppMarketContract, ILedgerTimeControl)>((new AppMarketChaincodeAdapter(ledger, options.ChainId), ledger));
+    }
+
+    public override Task<(IProcurementContract Market, ILedgerTimeControl Time)> ProcurementAsync(ProcurementOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        InMemoryLedger ledger = Open(start, new ProcurementChaincode(options));
+        return Task.FromResult<(IProcurementContract, ILedgerTimeControl)>((new ProcurementChaincodeAdapter(ledger), ledger));
     }
 
     public override async Task<string> CheckAsync(CancellationToken cancellationToken) =>

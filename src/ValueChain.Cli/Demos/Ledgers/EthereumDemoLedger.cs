@@ -5,6 +5,8 @@ using ValueChain.Flexibility;
 using ValueChain.Ledger;
 using ValueChain.Ledger.Ethereum;
 using ValueChain.Flexibility.Ethereum;
+using ValueChain.Procurement;
+using ValueChain.Procurement.Ethereum;
 using ValueChain.Traceability;
 using ValueChain.Traceability.Ethereum;
 using ValueChain.V2V;
@@ -93,6 +95,14 @@ internal sealed class EthereumDemoLedger : DemoLedger
         using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "appmarket.json"), _chainId);
         AppMarketContracts contracts = await AppMarketContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
         return (new AppMarketEthereumAdapter(_clients, contracts), new DevChainTimeControl(_rpc));
+    }
+
+    public override async Task<(IProcurementContract Market, ILedgerTimeControl Time)> ProcurementAsync(ProcurementOptions options, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        ISigner deployer = await DeployerAmongAsync(options.GenesisUsers.Select(u => u.Address), cancellationToken);
+        using var manifest = new ContractDeployer(_clients.For(deployer), Path.Combine(_folder, "procurement.json"), _chainId);
+        ProcurementContracts contracts = await ProcurementContracts.DeployAsync(_clients.For(deployer), manifest, options, cancellationToken);
+        return (new ProcurementEthereumAdapter(_clients, contracts), await TimeFromAsync(start, cancellationToken));
     }
 
     /// <summary>Gives every demo actor gas money and remembers its key (the deployer is one of them).</summary>

@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using ValueChain.Ledger;
+using ValueChain.Ledger.Ethereum;
+using ValueChain.Procurement;
+using ValueChain.Procurement.Ethereum;
+using ValueChain.Testing;
+
+namespace ValueChain.Benchmarks;
+
+/// <summary>
+/// The published procurement case study end to end on anvil: the marketplace's four contracts deployed afresh, then
+/// 10 companies, 50 machines, 10 quotations and 10 days (about 1 500 transactions, each mined before the next, with
+/// every read the machine agents make). The target: under 10 seconds. One run is seconds long: run it with a short
+/// job, for example <c>--filter '*OnAnvil*' --job dry --inProcess</c>.
+/// </summary>
+public class ProcurementCaseStudyOnAnvilBenchmarks
+{
+    private readonly AnvilNode _anvil = new();
+    private HttpClient? _http;
+    private JsonRpcClient? _rpc;
+
+    [GlobalSetup]
+    public async Task StartAnvilAsync()
+    {
+        await _anvil.InitializeAsync();
+        _http = new HttpClient();
+        _rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = _anvil.Endpoint });
+    }
+
+    [GlobalCleanup]
+    public async Task StopAnvilAsync()
+    {
+        _http?.Dispose();
+        await _anvil.DisposeAsync();
+    }
+
+    [Benchmark]
+    public async Task<int> DefaultCaseStudy() =>
+        (await ProcurementSimulation.RunAsync(new ProcurementScenario(), OnAnvilAsync)).Transactions;
+
+    // A fresh deployment per run (its manifest in a temporary folder), the cast funded for gas; the operator deploys.
+    private async Task<(IProcurementContract, ILedgerTimeControl, IAsyncDisposable)> OnAnvilAsync(ProcurementOptions options, IReadOnlyList<ISigner> signers)
+    {
+        foreach (ISigner signer in signers)
+        {
+            await _rpc!.CallAsync("anvil_setBalance", [signer.Address.ToLowerHex(), "0x56bc75e2d63100000000"]);
+        }
+
+        var clients = new SignerClients(_rpc!, new EthereumClientOptions { ChainId = AnvilNode.ChainId }, new TransactionSenderOptions { ChainId = AnvilNode.ChainId, StallTimeout = TimeSpan.FromSeconds(2) });
+        string folder = Directory.CreateTempSubdirectory("valuechain-procurement-bench-").FullName;
+        ISigner deployer = signers.First(s => s.Address == options.GenesisUsers[0].Address);
+        using var manifest = new ContractDeployer(clients.For(deployer), Path.Combine(folder, "procurement.json"), AnvilNode.ChainId);
+        ProcurementContracts contracts = await ProcurementContracts.DeployAsync(clients.For(deployer), manifest, options);
+        return (new ProcurementEthereumAdapter(clients, contracts), new DevChainTimeControl(_rpc!), new Deployment(clients, folder));
+    }
+
+    private sealed class Deployment(SignerClients clients, string folder) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            clients.Dispose();
+            Directory.Delete(folder, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

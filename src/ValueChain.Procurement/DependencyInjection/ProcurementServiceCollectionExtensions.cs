@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ValueChain;
+using ValueChain.Ledger;
+using ValueChain.Procurement;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the procurement marketplace to ValueChain.</summary>
+public static class ProcurementServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds procurement: <see cref="ProcurementOptions"/> through <see cref="IOptions{TOptions}"/>, checked at start-up by
+    /// <see cref="ProcurementOptionsValidator"/>; <see cref="ProcurementChaincode"/>, built from the options when the
+    /// ledger first needs it, for drivers that run C# chaincodes; <see cref="IProcurementContract"/> over the gateway
+    /// (registered with TryAdd, so the application's Ethereum package or a host can put its own in place); and
+    /// <see cref="ProcurementClientFactory"/>.
+    /// </summary>
+    /// <remarks>
+    /// One call may bring settings; calling <c>AddProcurement()</c> again without arguments changes nothing, and a
+    /// second call with settings is refused. The genesis users have no default: start-up fails naming
+    /// <see cref="ProcurementOptions.GenesisUsers"/> until one marketplace admin is set.
+    /// </remarks>
+    /// <param name="builder">The ValueChain builder.</param>
+    /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
+    /// <exception cref="ConfigurationException">An earlier <c>AddProcurement</c> call on the service collection brought settings, and this one does too.</exception>
+    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, Action<ProcurementOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        OptionsBuilder<ProcurementOptions> options = Register(builder, configure is not null);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds procurement as <see cref="AddProcurement(ValueChainBuilder, Action{ProcurementOptions}?)"/> does, with
+    /// <see cref="ProcurementOptions"/> bound from <paramref name="configuration"/> (a section such as
+    /// <c>configuration.GetSection("ValueChain:Procurement")</c>; addresses as hex text, time spans as <c>d.hh:mm:ss</c>).
+    /// </summary>
+    /// <param name="builder">The ValueChain builder.</param>
+    /// <param name="configuration">The configuration section that holds the options.</param>
+    /// <exception cref="ConfigurationException">An earlier <c>AddProcurement</c> call on the service collection brought settings.</exception>
+    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        Register(builder, configuresOptions: true).Bind(configuration);
+        builder.Services.AddSingleton<IValidateOptions<ProcurementOptions>>(new ConfigurationListValidator<ProcurementOptions, ProcurementUser>(configuration, nameof(ProcurementOptions.GenesisUsers)));
+        builder.Services.AddSingleton<IValidateOptions<ProcurementOptions>>(new ConfigurationListValidator<ProcurementOptions, GenesisCompany>(configuration, nameof(ProcurementOptions.GenesisCompanies)));
+        return builder;
+    }
+
+    private static OptionsBuilder<ProcurementOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    {
+        IServiceCollection services = builder.Services;
+        OptionsBuilder<ProcurementOptions> options = services.AddOptions<ProcurementOptions>();
+        if (!builder.RegisterApplication<ProcurementOptions>(nameof(AddProcurement), configuresOptions))
+        {
+            return options;
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcurementOptions>, ProcurementOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, ProcurementChaincode>(
+            provider => new ProcurementChaincode(provider.GetRequiredService<IOptions<ProcurementOptions>>().Value)));
+        services.TryAddSingleton<IProcurementContract>(provider => new ProcurementChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
+        services.TryAddSingleton(provider => new ProcurementClientFactory(provider.GetRequiredService<IProcurementContract>(), provider.GetRequiredService<IOptions<ProcurementOptions>>().Value.StartingRate));
+        return options;
+    }
+}
