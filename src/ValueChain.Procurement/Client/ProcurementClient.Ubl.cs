@@ -10,7 +10,7 @@ public sealed partial class ProcurementClient
     {
         Quotation quotation = await _contract.GetQuotationVersionAsync(quotationId, version, cancellationToken)
             ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Quotation {quotationId} has no version {version}.");
-        return ProcurementUblExport.Quotation(quotation, _ubl, await _contract.GetCompanyAsync(quotation.SupplierCompany, cancellationToken));
+        return ProcurementUblExport.ToQuotation(quotation, _ubl, await _contract.GetCompanyAsync(quotation.SupplierCompany, cancellationToken));
     }
 
     /// <summary>An order, read as this participant, as a UBL 2.1 Order (UTF-8 bytes), with the companies' names.</summary>
@@ -19,7 +19,7 @@ public sealed partial class ProcurementClient
     public async Task<byte[]> ExportOrderAsUblAsync(string orderId, CancellationToken cancellationToken = default)
     {
         (PurchaseOrder order, Company? buyer, Company? supplier) = await OrderWithCompaniesAsync(orderId, cancellationToken);
-        return ProcurementUblExport.Order(order, _ubl, buyer, supplier);
+        return ProcurementUblExport.ToOrder(order, _ubl, buyer, supplier);
     }
 
     /// <summary>The arrival of an order, read as this participant, as a UBL 2.1 ReceiptAdvice (UTF-8 bytes), with the companies' names.</summary>
@@ -28,7 +28,7 @@ public sealed partial class ProcurementClient
     public async Task<byte[]> ExportReceiptAdviceAsUblAsync(string orderId, CancellationToken cancellationToken = default)
     {
         (PurchaseOrder order, Company? buyer, Company? supplier) = await OrderWithCompaniesAsync(orderId, cancellationToken);
-        return ProcurementUblExport.ReceiptAdvice(order, _ubl, buyer, supplier);
+        return ProcurementUblExport.ToReceiptAdvice(order, _ubl, buyer, supplier);
     }
 
     private async Task<(PurchaseOrder Order, Company? Buyer, Company? Supplier)> OrderWithCompaniesAsync(string orderId, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public static class ProcurementUblExport
     /// <exception cref="ProcurementUblException">A field of the quotation cannot be exported (the exception names it).</exception>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
     /// <exception cref="ArgumentException"><paramref name="supplier"/> is another company than the quotation's.</exception>
-    public static byte[] Quotation(Quotation quotation, ProcurementUblOptions options, Company? supplier = null)
+    public static byte[] ToQuotation(Quotation quotation, ProcurementUblOptions options, Company? supplier = null)
     {
         ArgumentNullException.ThrowIfNull(quotation);
         CheckOptions(options);
@@ -91,7 +91,7 @@ public static class ProcurementUblExport
     /// <exception cref="ProcurementUblException">A field of the order cannot be exported (the exception names it).</exception>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
     /// <exception cref="ArgumentException">A company given is another than the order's.</exception>
-    public static byte[] Order(PurchaseOrder order, ProcurementUblOptions options, Company? buyer = null, Company? supplier = null)
+    public static byte[] ToOrder(PurchaseOrder order, ProcurementUblOptions options, Company? buyer = null, Company? supplier = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         CheckOptions(options);
@@ -146,7 +146,7 @@ public static class ProcurementUblExport
     /// <exception cref="ProcurementUblException">The order has not arrived (<c>status</c>), or another field cannot be exported (the exception names it).</exception>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
     /// <exception cref="ArgumentException">A company given is another than the order's.</exception>
-    public static byte[] ReceiptAdvice(PurchaseOrder order, ProcurementUblOptions options, Company? buyer = null, Company? supplier = null)
+    public static byte[] ToReceiptAdvice(PurchaseOrder order, ProcurementUblOptions options, Company? buyer = null, Company? supplier = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         CheckOptions(options);

@@ -16,7 +16,7 @@ public static class ProcurementUblImport
 
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
-    /// <summary>The quotation version a UBL Quotation written by <see cref="ProcurementUblExport.Quotation"/> holds.</summary>
+    /// <summary>The quotation version a UBL Quotation written by <see cref="ProcurementUblExport.ToQuotation"/> holds.</summary>
     /// <param name="document">The document's bytes.</param>
     /// <param name="options">The currency and units it was written with.</param>
     /// <exception cref="ValueChainFormatException">It is not such a document, or a field is missing or malformed (the exception names its path).</exception>
@@ -43,7 +43,7 @@ public static class ProcurementUblImport
             read.Time(read.Root, ProcurementUblExport.QuotationDocument, null, "Issue"));
     }
 
-    /// <summary>What a UBL Order written by <see cref="ProcurementUblExport.Order"/> asks a machine to order.</summary>
+    /// <summary>What a UBL Order written by <see cref="ProcurementUblExport.ToOrder"/> asks a machine to order.</summary>
     /// <param name="document">The document's bytes.</param>
     /// <param name="options">The units it was written with.</param>
     /// <exception cref="ValueChainFormatException">It is not such a document, or a field is missing or malformed (the exception names its path).</exception>

@@ -34,6 +34,9 @@ internal sealed class UblWriter : IDisposable
         _xml = XmlWriter.Create(_stream, Settings);
         _xml.WriteStartDocument();
         _xml.WriteStartElement(document, documentNamespace);
+
+        // The default namespace first, as in the OASIS examples; the writer would otherwise put it after the prefixes.
+        _xml.WriteAttributeString("xmlns", documentNamespace);
         _xml.WriteAttributeString("xmlns", "cac", null, ProcurementUbl.AggregateNamespace);
         _xml.WriteAttributeString("xmlns", "cbc", null, ProcurementUbl.BasicNamespace);
         Basic("UBLVersionID", ProcurementUbl.Version);
