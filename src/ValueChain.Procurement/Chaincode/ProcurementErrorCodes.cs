@@ -17,4 +17,7 @@ public static class ProcurementErrorCodes
 
     /// <summary>The quotation is for another material than the one ordered, or the machine has no slot for it.</summary>
     public const string WrongMaterial = "wrong_material";
+
+    /// <summary>A record cannot be written as a UBL document (for example a receipt advice of an order that never arrived); the message names the field.</summary>
+    public const string NotExportable = "not_exportable";
 }

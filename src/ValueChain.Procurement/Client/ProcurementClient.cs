@@ -8,15 +8,19 @@ namespace ValueChain.Procurement;
 /// What a participant's application calls: the marketplace bound to one signer (a user or a machine), so every
 /// command is signed by it and every restricted read is asked as it; with the off-chain ranking.
 /// </summary>
-public sealed class ProcurementClient
+public sealed partial class ProcurementClient
 {
     private readonly IProcurementContract _contract;
     private readonly ISigner _signer;
     private readonly int _startingRate;
+    private readonly ProcurementUblOptions _ubl;
 
-    /// <summary>Creates a client acting as <paramref name="signer"/>; suppliers without history rank at <paramref name="startingRate"/> basis points.</summary>
+    /// <summary>
+    /// Creates a client acting as <paramref name="signer"/>; suppliers without history rank at <paramref name="startingRate"/> basis points,
+    /// and UBL exports use <paramref name="ubl"/> (the defaults when null).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The starting rate is outside 0 to 10 000.</exception>
-    public ProcurementClient(IProcurementContract contract, ISigner signer, int startingRate = 5_000)
+    public ProcurementClient(IProcurementContract contract, ISigner signer, int startingRate = 5_000, ProcurementUblOptions? ubl = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(signer);
@@ -25,6 +29,7 @@ public sealed class ProcurementClient
         _contract = contract;
         _signer = signer;
         _startingRate = startingRate;
+        _ubl = ubl ?? new ProcurementUblOptions();
     }
 
     /// <summary>The acting participant's address.</summary>

@@ -23,4 +23,7 @@ public sealed class ProcurementOptions
     /// with <see cref="ProcurementUser.IsAdmin"/>, who then invites the companies. They joined at the Unix epoch on every ledger.
     /// </summary>
     public IList<ProcurementUser> GenesisUsers { get; } = [];
+
+    /// <summary>How <see cref="ProcurementClient"/> writes UBL documents (currency of the token, unit codes); off-chain, so peers may differ.</summary>
+    public ProcurementUblOptions Ubl { get; } = new();
 }

@@ -46,6 +46,7 @@ public sealed class ProcurementOptionsValidator : IValidateOptions<ProcurementOp
             failures.Add($"ProcurementOptions.StartingRate is in basis points, 0 to 10000, not {options.StartingRate}.");
         }
 
+        failures.AddRange(options.Ubl.Failures("ProcurementOptions.Ubl"));
         var companies = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < options.GenesisCompanies.Count; i++)
         {

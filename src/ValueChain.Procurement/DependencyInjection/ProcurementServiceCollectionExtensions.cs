@@ -69,7 +69,11 @@ public static class ProcurementServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, ProcurementChaincode>(
             provider => new ProcurementChaincode(provider.GetRequiredService<IOptions<ProcurementOptions>>().Value)));
         services.TryAddSingleton<IProcurementContract>(provider => new ProcurementChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
-        services.TryAddSingleton(provider => new ProcurementClientFactory(provider.GetRequiredService<IProcurementContract>(), provider.GetRequiredService<IOptions<ProcurementOptions>>().Value.StartingRate));
+        services.TryAddSingleton(provider =>
+        {
+            ProcurementOptions settings = provider.GetRequiredService<IOptions<ProcurementOptions>>().Value;
+            return new ProcurementClientFactory(provider.GetRequiredService<IProcurementContract>(), settings.StartingRate, settings.Ubl);
+        });
         return options;
     }
 }
