@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ValueChain.Cryptography;
+using ValueChain.Diagnostics;
 
 namespace ValueChain.Ledger.InMemory;
 
@@ -13,7 +14,7 @@ namespace ValueChain.Ledger.InMemory;
 /// membership, deterministic execution of C# chaincodes, signed blocks with Merkle roots, snapshot
 /// reads, key history, events, inclusion proofs, verification and optional crash-safe persistence.
 /// </summary>
-public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
+public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
 {
     private const string LedgerNamespace = "_ledger";
     private const string NetworkIdKey = "networkId";
@@ -57,6 +58,12 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
         }
 
         _producer = new BlockProducer(_store, _checkpoints, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+        InMemoryLedgerTelemetry.Ledger.RecordHeight(options.NetworkId, _store.Height);
+        if (OpenReport is { } report)
+        {
+            InMemoryLedgerLog.Opened(logger, options.NetworkId, _store.Height, report.CheckpointBlock, report.ReplayedBlocks, report.RejectedCheckpoints.Count);
+        }
+
         if (options.DataDirectory is not null && options.VerifyInBackground)
         {
             BackgroundVerification = VerifyInBackgroundAsync(logger);
@@ -121,10 +128,15 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     }
 
     /// <inheritdoc />
-    public async Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(invocation);
+        return InMemoryLedgerTelemetry.Ledger.SubmitAsync(_options.NetworkId, invocation, () => SignAndSubmitAsync(signer, invocation, cancellationToken));
+    }
+
+    private async Task<TransactionReceipt> SignAndSubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         NonceLane lane = _lanes.GetOrAdd(signer.Address, _ => new NonceLane());
         Task<TransactionReceipt> receipt;
 
@@ -160,7 +172,7 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     public Task<TransactionReceipt> SubmitTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return _producer.SubmitAsync(transaction, cancellationToken);
+        return InMemoryLedgerTelemetry.Ledger.SubmitAsync(_options.NetworkId, transaction.Transaction.Invocation, () => _producer.SubmitAsync(transaction, cancellationToken));
     }
 
     /// <summary>The nonce the sender's next transaction must carry.</summary>
@@ -172,16 +184,21 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// the current ledger time, and then checked exactly as <see cref="EvaluateSignedAsync"/> checks a
     /// query signed elsewhere.
     /// </remarks>
-    public async Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        return InMemoryLedgerTelemetry.Ledger.EvaluateAsync(Call(invocation), () => SignAndEvaluateAsync(caller, invocation, cancellationToken));
+    }
+
+    private async Task<string?> SignAndEvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         if (caller is null)
         {
             return await ExecuteQueryAsync(Address.Zero, invocation, cancellationToken);
         }
 
         var query = new LedgerQuery(_options.NetworkId, caller.Address, invocation, await GetTimeAsync(cancellationToken));
-        return await EvaluateSignedAsync(await SignedQuery.SignAsync(query, caller, cancellationToken), cancellationToken);
+        return await CheckAndEvaluateAsync(await SignedQuery.SignAsync(query, caller, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -192,9 +209,14 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// </summary>
     /// <exception cref="TransactionRejectedException">Bad signature, wrong network, stale or future timestamp, unknown reader, chaincode or function.</exception>
     /// <exception cref="ChaincodeException">The query failed.</exception>
-    public async Task<string?> EvaluateSignedAsync(SignedQuery query, CancellationToken cancellationToken = default)
+    public Task<string?> EvaluateSignedAsync(SignedQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return InMemoryLedgerTelemetry.Ledger.EvaluateAsync(Call(query.Query.Invocation), () => CheckAndEvaluateAsync(query, cancellationToken));
+    }
+
+    private async Task<string?> CheckAndEvaluateAsync(SignedQuery query, CancellationToken cancellationToken)
+    {
         LedgerQuery q = query.Query;
         DateTimeOffset now = await GetTimeAsync(cancellationToken);
         (string Code, string Message)? refusal = q switch
@@ -214,6 +236,8 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
 
         return await ExecuteQueryAsync(q.Reader, q.Invocation, cancellationToken);
     }
+
+    private LedgerCall Call(ContractInvocation invocation) => new(_options.NetworkId, invocation.Chaincode, invocation.Function);
 
     private async Task<string?> ExecuteQueryAsync(Address caller, ContractInvocation invocation, CancellationToken cancellationToken)
     {
@@ -348,21 +372,15 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
         LedgerVerification result = await VerifyAsync(_closing.Token);
         if (result.IsValid)
         {
-            LogVerified(logger, result.BlocksChecked);
+            InMemoryLedgerLog.Verified(logger, result.BlocksChecked);
         }
         else
         {
-            LogVerificationFailed(logger, result.FirstInvalidBlock ?? 0, result.Problem ?? "");
+            InMemoryLedgerLog.CorruptionFound(logger, result.FirstInvalidBlock ?? 0, result.Problem ?? "");
         }
 
         return result;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Background verification: all {Blocks} blocks verify")]
-    private static partial void LogVerified(ILogger logger, long blocks);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Background verification: block {Block} does not verify: {Problem}")]
-    private static partial void LogVerificationFailed(ILogger logger, long block, string problem);
 
     private LedgerBlock CreateGenesis(PrivateKey producerKey)
     {
