@@ -26,6 +26,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     private readonly CheckpointStore? _checkpoints;
     private readonly BlockProducer _producer;
     private readonly CancellationTokenSource _closing = new();
+    private LedgerVerification? _lastVerification;
 
     private InMemoryLedger(InMemoryLedgerOptions options, Dictionary<string, IChaincode> chaincodes, PrivateKey producerKey, ILogger logger)
     {
@@ -83,6 +84,12 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     /// is set (its outcome is also logged); null otherwise. Cancelled when the ledger is disposed.
     /// </summary>
     public Task<LedgerVerification>? BackgroundVerification { get; }
+
+    /// <summary>False once the ledger is disposed (closing or closed).</summary>
+    public bool IsOpen => !_closing.IsCancellationRequested;
+
+    /// <summary>The outcome of the newest verification that finished (<see cref="VerifyAsync"/> or the background one), or null when none has.</summary>
+    public LedgerVerification? LastVerification => Volatile.Read(ref _lastVerification);
 
     /// <summary>The network id every transaction must carry.</summary>
     public string NetworkId => _options.NetworkId;
@@ -319,10 +326,12 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     /// Recomputes every hash, root and signature and replays the state from genesis (whatever checkpoints
     /// exist); names the first bad block. Covers the blocks committed when it is called.
     /// </summary>
-    public Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         long height = Height;
-        return Task.Run(() => LedgerVerifier.Verify(_store.Blocks.Read(0, height), _options.NetworkId, cancellationToken), cancellationToken);
+        LedgerVerification result = await Task.Run(() => LedgerVerifier.Verify(_store.Blocks.Read(0, height), _options.NetworkId, cancellationToken), cancellationToken);
+        Volatile.Write(ref _lastVerification, result);
+        return result;
     }
 
     /// <inheritdoc />
@@ -351,8 +360,12 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_closing.IsCancellationRequested)
+        {
+            await _closing.CancelAsync();
+        }
+
         await _producer.DisposeAsync();
-        await _closing.CancelAsync();
         if (BackgroundVerification is not null)
         {
             await BackgroundVerification.ContinueWith(_ => { }, TaskScheduler.Default);
