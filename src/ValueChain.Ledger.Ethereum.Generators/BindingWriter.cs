@@ -181,7 +181,7 @@ internal sealed class BindingWriter
         if (function.IsReadOnly)
         {
             Line($"/// <summary>Calls {signature} ({function.StateMutability}) on the latest state.</summary>");
-            WriteCall(method + "Async", parameters, data, descriptor, outputs, result, payable: false);
+            WriteCall(method + "Async", parameters, data, function.Name, outputs, result, payable: false, descriptor);
         }
         else
         {
@@ -189,10 +189,10 @@ internal sealed class BindingWriter
             string valueArgument = function.IsPayable ? "valueInWei" : "default";
             Line($"/// <summary>Sends {signature} in a transaction and waits for its receipt.</summary>");
             Line($"public {Task}<{Runtime}TransactionReceipt> {method}Async({Join(parameters, value + Token)}) =>");
-            Line($"    Client.SendAsync(Address, {data}, {valueArgument}, Errors, null, cancellationToken);");
+            Line($"    Client.SendAsync(new {Runtime}ContractCall(Address, {data}, {Names.Literal(_contract)}, {Names.Literal(function.Name)}), {valueArgument}, Errors, null, cancellationToken);");
             Line();
             Line($"/// <summary>Runs {signature} as a call without a transaction: what it would return, or the revert it would raise.</summary>");
-            WriteCall("Call" + method + "Async", parameters, data, descriptor, outputs, result, function.IsPayable);
+            WriteCall("Call" + method + "Async", parameters, data, function.Name, outputs, result, function.IsPayable, descriptor);
             Line($"/// <summary>The gas a transaction of {signature} needs, with the client's margin.</summary>");
             Line($"public {Task}<ulong> Estimate{method}Async({Join(parameters, value + Token)}) =>");
             Line($"    Client.EstimateGasAsync(Address, {data}, {valueArgument}, Errors, cancellationToken);");
@@ -205,13 +205,13 @@ internal sealed class BindingWriter
         }
     }
 
-    private void WriteCall(string name, string parameters, string data, string descriptor, List<FieldDef> outputs, string result, bool payable)
+    private void WriteCall(string name, string parameters, string data, string abiName, List<FieldDef> outputs, string result, bool payable, string descriptor)
     {
         string taskOfResult = result.Length == 0 ? Task : $"{Task}<{result}>";
         string value = payable ? $"{UInt256} valueInWei, " : "";
         Line($"public async {taskOfResult} {name}({Join(parameters, value + Token)})");
         Line("{");
-        Line($"    byte[] returned = await Client.CallAsync(Address, {data}, Errors, null, {(payable ? "valueInWei" : "default")}, cancellationToken).ConfigureAwait(false);");
+        Line($"    byte[] returned = await Client.CallAsync(new {Runtime}ContractCall(Address, {data}, {Names.Literal(_contract)}, {Names.Literal(abiName)}), Errors, null, {(payable ? "valueInWei" : "default")}, cancellationToken).ConfigureAwait(false);");
         if (outputs.Count == 1)
         {
             Line($"    return {outputs[0].Type.Decode($"{descriptor}.DecodeOutput(returned)[0]")};");

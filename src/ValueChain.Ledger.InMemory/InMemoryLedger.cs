@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ValueChain.Cryptography;
+using ValueChain.Diagnostics;
 
 namespace ValueChain.Ledger.InMemory;
 
@@ -13,7 +14,7 @@ namespace ValueChain.Ledger.InMemory;
 /// membership, deterministic execution of C# chaincodes, signed blocks with Merkle roots, snapshot
 /// reads, key history, events, inclusion proofs, verification and optional crash-safe persistence.
 /// </summary>
-public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
+public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyncDisposable
 {
     private const string LedgerNamespace = "_ledger";
     private const string NetworkIdKey = "networkId";
@@ -25,6 +26,7 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     private readonly CheckpointStore? _checkpoints;
     private readonly BlockProducer _producer;
     private readonly CancellationTokenSource _closing = new();
+    private LedgerVerification? _lastVerification;
 
     private InMemoryLedger(InMemoryLedgerOptions options, Dictionary<string, IChaincode> chaincodes, PrivateKey producerKey, ILogger logger)
     {
@@ -57,6 +59,12 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
         }
 
         _producer = new BlockProducer(_store, _checkpoints, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+        InMemoryLedgerTelemetry.Ledger.RecordHeight(options.NetworkId, _store.Height);
+        if (OpenReport is { } report)
+        {
+            InMemoryLedgerLog.Opened(logger, options.NetworkId, _store.Height, report.CheckpointBlock, report.ReplayedBlocks, report.RejectedCheckpoints.Count);
+        }
+
         if (options.DataDirectory is not null && options.VerifyInBackground)
         {
             BackgroundVerification = VerifyInBackgroundAsync(logger);
@@ -76,6 +84,12 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// is set (its outcome is also logged); null otherwise. Cancelled when the ledger is disposed.
     /// </summary>
     public Task<LedgerVerification>? BackgroundVerification { get; }
+
+    /// <summary>False once the ledger is disposed (closing or closed).</summary>
+    public bool IsOpen => !_closing.IsCancellationRequested;
+
+    /// <summary>The outcome of the newest verification that finished (<see cref="VerifyAsync"/> or the background one), or null when none has.</summary>
+    public LedgerVerification? LastVerification => Volatile.Read(ref _lastVerification);
 
     /// <summary>The network id every transaction must carry.</summary>
     public string NetworkId => _options.NetworkId;
@@ -121,10 +135,15 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     }
 
     /// <inheritdoc />
-    public async Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(invocation);
+        return InMemoryLedgerTelemetry.Ledger.SubmitAsync(_options.NetworkId, invocation, () => SignAndSubmitAsync(signer, invocation, cancellationToken));
+    }
+
+    private async Task<TransactionReceipt> SignAndSubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         NonceLane lane = _lanes.GetOrAdd(signer.Address, _ => new NonceLane());
         Task<TransactionReceipt> receipt;
 
@@ -160,7 +179,7 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     public Task<TransactionReceipt> SubmitTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        return _producer.SubmitAsync(transaction, cancellationToken);
+        return InMemoryLedgerTelemetry.Ledger.SubmitAsync(_options.NetworkId, transaction.Transaction.Invocation, () => _producer.SubmitAsync(transaction, cancellationToken));
     }
 
     /// <summary>The nonce the sender's next transaction must carry.</summary>
@@ -172,16 +191,21 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// the current ledger time, and then checked exactly as <see cref="EvaluateSignedAsync"/> checks a
     /// query signed elsewhere.
     /// </remarks>
-    public async Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        return InMemoryLedgerTelemetry.Ledger.EvaluateAsync(Call(invocation), () => SignAndEvaluateAsync(caller, invocation, cancellationToken));
+    }
+
+    private async Task<string?> SignAndEvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         if (caller is null)
         {
             return await ExecuteQueryAsync(Address.Zero, invocation, cancellationToken);
         }
 
         var query = new LedgerQuery(_options.NetworkId, caller.Address, invocation, await GetTimeAsync(cancellationToken));
-        return await EvaluateSignedAsync(await SignedQuery.SignAsync(query, caller, cancellationToken), cancellationToken);
+        return await CheckAndEvaluateAsync(await SignedQuery.SignAsync(query, caller, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -192,9 +216,14 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// </summary>
     /// <exception cref="TransactionRejectedException">Bad signature, wrong network, stale or future timestamp, unknown reader, chaincode or function.</exception>
     /// <exception cref="ChaincodeException">The query failed.</exception>
-    public async Task<string?> EvaluateSignedAsync(SignedQuery query, CancellationToken cancellationToken = default)
+    public Task<string?> EvaluateSignedAsync(SignedQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return InMemoryLedgerTelemetry.Ledger.EvaluateAsync(Call(query.Query.Invocation), () => CheckAndEvaluateAsync(query, cancellationToken));
+    }
+
+    private async Task<string?> CheckAndEvaluateAsync(SignedQuery query, CancellationToken cancellationToken)
+    {
         LedgerQuery q = query.Query;
         DateTimeOffset now = await GetTimeAsync(cancellationToken);
         (string Code, string Message)? refusal = q switch
@@ -214,6 +243,8 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
 
         return await ExecuteQueryAsync(q.Reader, q.Invocation, cancellationToken);
     }
+
+    private LedgerCall Call(ContractInvocation invocation) => new(_options.NetworkId, invocation.Chaincode, invocation.Function);
 
     private async Task<string?> ExecuteQueryAsync(Address caller, ContractInvocation invocation, CancellationToken cancellationToken)
     {
@@ -295,10 +326,12 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// Recomputes every hash, root and signature and replays the state from genesis (whatever checkpoints
     /// exist); names the first bad block. Covers the blocks committed when it is called.
     /// </summary>
-    public Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         long height = Height;
-        return Task.Run(() => LedgerVerifier.Verify(_store.Blocks.Read(0, height), _options.NetworkId, cancellationToken), cancellationToken);
+        LedgerVerification result = await Task.Run(() => LedgerVerifier.Verify(_store.Blocks.Read(0, height), _options.NetworkId, cancellationToken), cancellationToken);
+        Volatile.Write(ref _lastVerification, result);
+        return result;
     }
 
     /// <inheritdoc />
@@ -327,8 +360,12 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_closing.IsCancellationRequested)
+        {
+            await _closing.CancelAsync();
+        }
+
         await _producer.DisposeAsync();
-        await _closing.CancelAsync();
         if (BackgroundVerification is not null)
         {
             await BackgroundVerification.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -348,21 +385,15 @@ public sealed partial class InMemoryLedger : IContractGateway, ILedgerTimeContro
         LedgerVerification result = await VerifyAsync(_closing.Token);
         if (result.IsValid)
         {
-            LogVerified(logger, result.BlocksChecked);
+            InMemoryLedgerLog.Verified(logger, result.BlocksChecked);
         }
         else
         {
-            LogVerificationFailed(logger, result.FirstInvalidBlock ?? 0, result.Problem ?? "");
+            InMemoryLedgerLog.CorruptionFound(logger, result.FirstInvalidBlock ?? 0, result.Problem ?? "");
         }
 
         return result;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Background verification: all {Blocks} blocks verify")]
-    private static partial void LogVerified(ILogger logger, long blocks);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Background verification: block {Block} does not verify: {Problem}")]
-    private static partial void LogVerificationFailed(ILogger logger, long block, string problem);
 
     private LedgerBlock CreateGenesis(PrivateKey producerKey)
     {

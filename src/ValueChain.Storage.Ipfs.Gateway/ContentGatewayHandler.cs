@@ -203,9 +203,9 @@ internal sealed partial class ContentGatewayHandler(IContentStore store, Content
         await response.WriteAsync(message + "\n").ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway could not serve {Cid}")]
+    [LoggerMessage(EventId = 1500, EventName = "Refused", Level = LogLevel.Warning, Message = "The gateway could not serve {Cid}")]
     private static partial void LogRefused(ILogger logger, string cid, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway cut the response for {Cid} short: a block is missing or altered")]
+    [LoggerMessage(EventId = 1501, EventName = "CorruptionFound", Level = LogLevel.Warning, Message = "The gateway cut the response for {Cid} short: a block is missing or altered")]
     private static partial void LogAborted(ILogger logger, string cid, Exception exception);
 }

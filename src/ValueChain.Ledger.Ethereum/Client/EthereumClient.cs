@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ValueChain.Diagnostics;
 
 namespace ValueChain.Ledger.Ethereum;
 
@@ -74,11 +75,27 @@ public sealed class EthereumClient
     /// <param name="value">Wei sent with the call, for payable functions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ContractRevertedException">The call reverted.</exception>
-    public async Task<byte[]> CallAsync(
-        Address to, byte[] data, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default)
+    public Task<byte[]> CallAsync(
+        Address to, byte[] data, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default) =>
+        CallAsync(new ContractCall(to, data), errors, block, value, cancellationToken);
+
+    /// <summary>Executes <paramref name="call"/> without a transaction and returns what it returned, in a <c>valuechain.evaluate</c> span named after the call.</summary>
+    /// <param name="call">The contract, the call data and their names.</param>
+    /// <param name="errors">The contract's custom errors, to decode a revert.</param>
+    /// <param name="block">The block whose state to use: a number, or null for the latest.</param>
+    /// <param name="value">Wei sent with the call, for payable functions.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ContractRevertedException">The call reverted.</exception>
+    public Task<byte[]> CallAsync(
+        ContractCall call, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default)
     {
-        object? result = await CallOrRevertAsync(CallObject(to, data, value), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
-        return Hex.Decode(((JsonElement)result!).GetString()!, "result");
+        ArgumentNullException.ThrowIfNull(call);
+        Address to = call.To ?? throw new ArgumentException("A call needs the contract's address.", nameof(call));
+        return EthereumTelemetry.Ledger.EvaluateAsync(Telemetry(call), async () =>
+        {
+            object? result = await CallOrRevertAsync(CallObject(to, call.Data, value), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
+            return Hex.Decode(((JsonElement)result!).GetString()!, "result");
+        });
     }
 
     /// <summary>The gas <paramref name="data"/> needs, with the configured margin.</summary>
@@ -125,8 +142,29 @@ public sealed class EthereumClient
     /// The gas is estimated with the margin unless <paramref name="gasLimit"/> is given.
     /// </summary>
     /// <exception cref="ContractRevertedException">The estimate or the mined transaction reverted; nothing changed.</exception>
-    public async Task<TransactionReceipt> SendAsync(
-        Address? to, byte[] data, UInt256 value = default, IReadOnlyList<AbiError>? errors = null, ulong? gasLimit = null, CancellationToken cancellationToken = default)
+    public Task<TransactionReceipt> SendAsync(
+        Address? to, byte[] data, UInt256 value = default, IReadOnlyList<AbiError>? errors = null, ulong? gasLimit = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new ContractCall(to, data), value, errors, gasLimit, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="call"/> in a transaction and waits for its receipt, in a <c>valuechain.submit</c> span named
+    /// after the call and counted as submitted, then committed, failed (reverted) or refused (the node refused the send).
+    /// The gas is estimated with the margin unless <paramref name="gasLimit"/> is given.
+    /// </summary>
+    /// <exception cref="ContractRevertedException">The estimate or the mined transaction reverted; nothing changed.</exception>
+    public Task<TransactionReceipt> SendAsync(
+        ContractCall call, UInt256 value = default, IReadOnlyList<AbiError>? errors = null, ulong? gasLimit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(call.Data);
+        return EthereumTelemetry.Ledger.SubmitAsync(
+            Telemetry(call),
+            () => SendAndExplainAsync(call.To, call.Data, value, errors, gasLimit, cancellationToken),
+            receipt => new TransactionOutcome(new TxId(receipt.TransactionHash), (long)receipt.BlockNumber),
+            static e => e is JsonRpcException or TransactionRejectedException);
+    }
+
+    private async Task<TransactionReceipt> SendAndExplainAsync(Address? to, byte[] data, UInt256 value, IReadOnlyList<AbiError>? errors, ulong? gasLimit, CancellationToken cancellationToken)
     {
         TransactionSender sender = Sender ?? throw new InvalidOperationException("This EthereumClient has no signer; configure one to send transactions.");
         Task<FeeSuggestion> fees = SuggestFeesAsync(cancellationToken);
@@ -144,6 +182,9 @@ public sealed class EthereumClient
             GasPrice = fee.IsEip1559 ? default : fee.MaxFeePerGas,
         };
         TransactionReceipt receipt = await sender.SendAndWaitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        EthereumTelemetry.Gas.Record((long)receipt.GasUsed, EthereumTelemetry.Chain(_options.ChainId));
+        Activity.Current?.SetTag(TelemetryNames.TransactionId, receipt.TransactionHash.ToString());
+        Activity.Current?.SetTag(TelemetryNames.BlockNumber, (long)receipt.BlockNumber);
         return receipt.Succeeded ? receipt : throw await ExplainRevertAsync(transaction, receipt, errors, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,7 +199,7 @@ public sealed class EthereumClient
             throw new ValueChainFormatException(nameof(bytecode), "", "the bytecode is empty (an interface or abstract contract cannot be deployed)");
         }
 
-        TransactionReceipt receipt = await SendAsync(null, [.. bytecode, .. constructorArguments], value, errors, null, cancellationToken).ConfigureAwait(false);
+        TransactionReceipt receipt = await SendAsync(new ContractCall(null, [.. bytecode, .. constructorArguments]), value, errors, null, cancellationToken).ConfigureAwait(false);
         return receipt.ContractAddress is not null ? receipt : throw new ValueChainException(ErrorCodes.NodeError, $"The deployment {receipt.TransactionHash} succeeded but the node reported no contract address.");
     }
 
@@ -298,6 +339,8 @@ public sealed class EthereumClient
 
         return call;
     }
+
+    private LedgerCall Telemetry(ContractCall call) => new(_options.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Contract, call.Function);
 
     private static bool IsPageTooLarge(JsonRpcException error) =>
         error.RpcCode == -32005

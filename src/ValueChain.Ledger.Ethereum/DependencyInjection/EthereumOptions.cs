@@ -52,8 +52,9 @@ public sealed class EthereumOptions
     internal EthereumClientOptions ClientOptions() => new() { ChainId = ChainId, Confirmations = Confirmations, GasMarginPercent = GasMarginPercent };
 
     /// <summary>The settings of every <see cref="TransactionSender"/> the host builds from these options.</summary>
-    internal TransactionSenderOptions SenderOptions() => new()
+    internal TransactionSenderOptions SenderOptions(Microsoft.Extensions.Logging.ILoggerFactory? loggers = null) => new()
     {
         ChainId = ChainId, Confirmations = Confirmations, ReceiptTimeout = ReceiptTimeout, StallTimeout = StallTimeout, BatchRelease = BatchRelease,
+        LoggerFactory = loggers,
     };
 }

@@ -52,7 +52,7 @@ public static class EthereumServiceCollectionExtensions
             TransactionSender? sender = signer is null ? null : new TransactionSender(
                 provider.GetRequiredService<JsonRpcClient>(),
                 signer,
-                options.SenderOptions());
+                options.SenderOptions(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             return new EthereumClient(provider.GetRequiredService<JsonRpcClient>(), sender, options.ClientOptions());
         });
         services.TryAddSingleton(provider =>
@@ -69,7 +69,7 @@ public static class EthereumServiceCollectionExtensions
             return new SignerClients(
                 provider.GetRequiredService<JsonRpcClient>(),
                 options.ClientOptions(),
-                options.SenderOptions());
+                options.SenderOptions(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         });
         services.TryAddSingleton<ILedgerTimeControl>(provider =>
         {

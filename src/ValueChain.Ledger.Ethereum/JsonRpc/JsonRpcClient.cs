@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
@@ -59,17 +60,36 @@ public sealed class JsonRpcClient
         string methods = string.Join(", ", requests.Select(r => r.Method).Distinct());
         bool retryable = requests.All(r => IsSafeToRetry(r.Method));
 
-        for (int attempt = 0; ; attempt++)
+        using Activity? span = EthereumTelemetry.Ledger.Source.StartActivity(EthereumTelemetry.RpcBatchSpan, ActivityKind.Client);
+        span?.SetTag("rpc.system", "jsonrpc");
+        span?.SetTag(EthereumTelemetry.RpcMethod, methods);
+        span?.SetTag(EthereumTelemetry.RpcBatchSize, requests.Count);
+        span?.SetTag("server.address", _options.Endpoint!.Host);
+        span?.SetTag("server.port", _options.Endpoint!.Port);
+        long started = Stopwatch.GetTimestamp();
+        try
         {
-            try
+            for (int attempt = 0; ; attempt++)
             {
-                using JsonDocument answer = await PostAsync(body, methods, cancellationToken).ConfigureAwait(false);
-                return ReadAnswers(answer.RootElement, requests, firstId, methods);
+                try
+                {
+                    using JsonDocument answer = await PostAsync(body, methods, cancellationToken).ConfigureAwait(false);
+                    return ReadAnswers(answer.RootElement, requests, firstId, methods);
+                }
+                catch (NodeUnavailableException) when (retryable && attempt < _options.TransportRetries)
+                {
+                    await Task.Delay(_options.RetryDelay * (1 << attempt), cancellationToken).ConfigureAwait(false);
+                }
             }
-            catch (NodeUnavailableException) when (retryable && attempt < _options.TransportRetries)
-            {
-                await Task.Delay(_options.RetryDelay * (1 << attempt), cancellationToken).ConfigureAwait(false);
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ValueChain.Diagnostics.LedgerInstruments.Fail(span, ValueChain.Diagnostics.LedgerInstruments.ErrorTypeOf(e), e.Message);
+            throw;
+        }
+        finally
+        {
+            EthereumTelemetry.Rpc.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>(EthereumTelemetry.RpcMethod, requests.Count == 1 ? requests[0].Method : "batch"));
         }
     }
 

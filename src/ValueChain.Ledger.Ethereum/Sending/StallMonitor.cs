@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace ValueChain.Ledger.Ethereum;
 
@@ -10,7 +11,7 @@ namespace ValueChain.Ledger.Ethereum;
 /// replacement's. This covers an underpriced transaction on a busy chain, and anvil 1.7, whose pool now
 /// and then leaves the next transaction of a burst queued although its nonce is due.
 /// </summary>
-internal sealed class StallMonitor(JsonRpcClient rpc, ISigner signer, ReceiptWatcher receipts, TransactionSenderOptions options) : IDisposable
+internal sealed class StallMonitor(JsonRpcClient rpc, ISigner signer, ReceiptWatcher receipts, TransactionSenderOptions options, ILogger logger) : IDisposable
 {
     private readonly SortedDictionary<ulong, InFlight> _inFlight = [];
     private readonly Lock _lock = new();
@@ -82,9 +83,10 @@ internal sealed class StallMonitor(JsonRpcClient rpc, ISigner signer, ReceiptWat
             {
                 return;
             }
-            catch (Exception) when (!_stop.IsCancellationRequested)
+            catch (Exception e) when (!_stop.IsCancellationRequested)
             {
                 // The node did not answer (or the signer failed) this round; the next round tries again.
+                EthereumDriverLog.StallCheckFailed(logger, signer.Address, e);
             }
         }
     }
@@ -107,7 +109,9 @@ internal sealed class StallMonitor(JsonRpcClient rpc, ISigner signer, ReceiptWat
             return; // mined meanwhile ("nonce too low") or refused as a replacement: the next round looks again
         }
 
-        receipts.Alias(EthereumTransaction.Hash(raw), due.OriginalHash);
+        Hash32 replacement = EthereumTransaction.Hash(raw);
+        receipts.Alias(replacement, due.OriginalHash);
+        EthereumDriverLog.StallReplaced(logger, signer.Address, bumped.Nonce, due.OriginalHash, replacement, due.Replacements + 1);
         lock (_lock)
         {
             _inFlight[bumped.Nonce] = due with { Transaction = bumped, Replacements = due.Replacements + 1 };

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ValueChain.Ledger.Ethereum;
 
@@ -28,6 +30,7 @@ public sealed class TransactionSender : IDisposable
     private readonly ReceiptWatcher _receipts;
     private readonly ConcurrentQueue<QueuedSend> _queue = new();
     private readonly StallMonitor _stalls;
+    private readonly ILogger _logger;
     private int _pumping;
     private ulong? _nextNonce;
     private bool? _nodeIsAnvil;
@@ -45,8 +48,9 @@ public sealed class TransactionSender : IDisposable
         }
 
         (_rpc, _signer, _options) = (rpc, signer, options);
+        _logger = (ILogger?)options.LoggerFactory?.CreateLogger<TransactionSender>() ?? NullLogger.Instance;
         _receipts = new ReceiptWatcher(rpc, options);
-        _stalls = new StallMonitor(rpc, signer, _receipts, options);
+        _stalls = new StallMonitor(rpc, signer, _receipts, options, _logger);
     }
 
     /// <summary>The sending account.</summary>
@@ -78,22 +82,32 @@ public sealed class TransactionSender : IDisposable
     /// </summary>
     public async Task<TransactionReceipt> SendAndWaitAsync(EthereumTransaction transaction, CancellationToken cancellationToken = default)
     {
-        for (int resend = 0; ; resend++)
+        KeyValuePair<string, object?> chain = EthereumTelemetry.Chain(_options.ChainId);
+        EthereumTelemetry.Pending.Add(1, chain);
+        try
         {
-            Hash32 hash = await SendAsync(transaction, cancellationToken).ConfigureAwait(false);
-            try
+            for (int resend = 0; ; resend++)
             {
-                return await WaitForReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ReceiptTimeoutException timeout) when (resend < _options.DroppedResends)
-            {
-                if (!await IsDroppedAsync(timeout.TransactionHash, cancellationToken).ConfigureAwait(false))
+                Hash32 hash = await SendAsync(transaction, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    throw;
+                    return await WaitForReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
                 }
+                catch (ReceiptTimeoutException timeout) when (resend < _options.DroppedResends)
+                {
+                    if (!await IsDroppedAsync(timeout.TransactionHash, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw;
+                    }
 
-                await ResynchroniseAsync(cancellationToken).ConfigureAwait(false);
+                    EthereumDriverLog.DroppedResent(_logger, timeout.TransactionHash, Address);
+                    await ResynchroniseAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            EthereumTelemetry.Pending.Add(-1, chain);
         }
     }
 
@@ -190,12 +204,15 @@ public sealed class TransactionSender : IDisposable
                 }
                 else if (attempt == 0 && outcomes[i].Error is JsonRpcException error && IsStaleNonce(error) && i > lastArrived)
                 {
+                    EthereumDriverLog.NonceResynchronised(_logger, Address, error.RpcMessage);
                     stale.Add(batch[i]); // our nonce view is behind the node's: number it again below
                 }
                 else
                 {
+                    EthereumDriverLog.SendRefused(_logger, signed[i].Hash, signed[i].Transaction.Nonce, Address, outcomes[i].Error?.Message ?? "it did not arrive");
                     if (i < lastArrived)
                     {
+                        EthereumDriverLog.GapFilled(_logger, signed[i].Transaction.Nonce, Address);
                         await FillGapAsync(signed[i].Transaction).ConfigureAwait(false);
                     }
 
@@ -239,6 +256,7 @@ public sealed class TransactionSender : IDisposable
         catch (NodeUnavailableException fault)
         {
             // The batch may have reached the node: only the node can say which transactions it holds.
+            EthereumDriverLog.NodeUnreachable(_logger, signed.Length, Address, fault.Message);
             IReadOnlyList<JsonRpcResult> known = await _rpc.BatchAsync(
                 [.. signed.Select(s => new JsonRpcRequest("eth_getTransactionByHash", s.Hash.ToString()))], CancellationToken.None).ConfigureAwait(false);
             return [.. known.Select(k => k.Error is null && k.Result is { ValueKind: JsonValueKind.Object }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ValueChain.Ledger.Ethereum;
 
 /// <summary>Settings of <see cref="TransactionSender"/>.</summary>
@@ -29,6 +31,9 @@ public sealed class TransactionSenderOptions
 
     /// <summary>How a batch of consecutive nonces is handed to the node. Default <see cref="BatchRelease.Auto"/>.</summary>
     public BatchRelease BatchRelease { get; set; } = BatchRelease.Auto;
+
+    /// <summary>Where the sender logs refusals, nonce resynchronisations, stall replacements and resends; nothing is logged when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 }
 
 /// <summary>No receipt arrived in time and the node still knows the transaction (it may yet be mined).</summary>

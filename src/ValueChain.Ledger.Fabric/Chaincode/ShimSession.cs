@@ -214,12 +214,12 @@ internal sealed partial class ShimSession
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chaincode {ChaincodeId} registered with a peer and is ready")]
+    [LoggerMessage(EventId = 1300, EventName = "ChaincodeReady", Level = LogLevel.Information, Message = "Chaincode {ChaincodeId} registered with a peer and is ready")]
     private static partial void LogReady(ILogger logger, string chaincodeId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected {Type} from the peer for transaction {TransactionId}")]
+    [LoggerMessage(EventId = 1301, EventName = "UnexpectedMessage", Level = LogLevel.Warning, Message = "Unexpected {Type} from the peer for transaction {TransactionId}")]
     private static partial void LogUnexpected(ILogger logger, Type type, string transactionId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The chaincode failed with an unexpected error in transaction {TransactionId}")]
+    [LoggerMessage(EventId = 1302, EventName = "ChaincodeCrashed", Level = LogLevel.Error, Message = "The chaincode failed with an unexpected error in transaction {TransactionId}")]
     private static partial void LogChaincodeCrashed(ILogger logger, Exception exception, string transactionId);
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
+using ValueChain.Diagnostics;
 using ValueChain.Ledger.Fabric.Client;
 using ValueChain.Ledger.Fabric.Protocol;
 
@@ -81,23 +83,39 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
 
     private async Task<FabricSubmitResult> SubmitAsync(ChaincodeProposal proposal, IFabricSigner signer, CancellationToken cancellationToken)
     {
-        IReadOnlyList<EndorsementResult> endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
-        for (int attempt = 1; attempt < DisagreementAttempts && endorsements.Any(e => !e.Response.Payload.Equals(endorsements[0].Response.Payload)); attempt++)
+        IReadOnlyList<EndorsementResult> endorsements;
+        using (Activity? endorse = Span(FabricTelemetry.EndorseSpan, proposal))
         {
-            // A peer that has not committed the previous block yet simulates against older state, and the validator would
-            // reject the transaction anyway; asked again once it has caught up, the peers agree.
-            await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
-            endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+                for (int attempt = 1; attempt < DisagreementAttempts && endorsements.Any(e => !e.Response.Payload.Equals(endorsements[0].Response.Payload)); attempt++)
+                {
+                    // A peer that has not committed the previous block yet simulates against older state, and the validator would
+                    // reject the transaction anyway; asked again once it has caught up, the peers agree.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+                    endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+                }
+
+                endorse?.SetTag(FabricTelemetry.Endorsements, endorsements.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LedgerInstruments.Fail(endorse, LedgerInstruments.ErrorTypeOf(e), e.Message);
+                throw;
+            }
         }
 
         Common.Envelope envelope = TransactionEnvelopeBuilder.Build(proposal, endorsements, signer);
         Protos.ChaincodeAction action = ActionOf(endorsements[0].Response);
 
         Task<(long Block, Protos.TxValidationCode Code)> commit = await _commits.WatchAsync(proposal.TransactionId, cancellationToken).ConfigureAwait(false);
+        using Activity? order = Span(FabricTelemetry.OrderSpan, proposal);
         try
         {
             await BroadcastAsync(proposal.TransactionId, envelope, cancellationToken).ConfigureAwait(false);
             (long block, Protos.TxValidationCode code) = await commit.WaitAsync(_options.CommitTimeout, cancellationToken).ConfigureAwait(false);
+            order?.SetTag(TelemetryNames.BlockNumber, block);
             if (code != Protos.TxValidationCode.Valid)
             {
                 throw new FabricCommitException(proposal.TransactionId, _peers[0].Endpoint.Address, block, (int)code, code.ToString());
@@ -105,8 +123,14 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
 
             return new FabricSubmitResult(proposal.TxId, block, action.Response.Payload.Memory, BlockDecoder.EventsOf(action));
         }
+        catch (FabricException e)
+        {
+            LedgerInstruments.Fail(order, e.Code, e.Message);
+            throw;
+        }
         catch (TimeoutException)
         {
+            LedgerInstruments.Fail(order, typeof(TimeoutException).FullName!, "no commit in time");
             throw new TimeoutException($"Transaction {proposal.TransactionId} did not commit on {_peers[0].Endpoint.Address} within {_options.CommitTimeout}.");
         }
         finally
@@ -264,6 +288,16 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         {
             throw new FabricOrdererException(transactionId, _options.Orderer.Address, (int)response.Status, $"{response.Status}: {response.Info}");
         }
+    }
+
+    private Activity? Span(string name, ChaincodeProposal proposal)
+    {
+        Activity? span = FabricTelemetry.Ledger.Source.StartActivity(name, ActivityKind.Client);
+        span?.SetTag(TelemetryNames.LedgerKind, FabricTelemetry.LedgerKind);
+        span?.SetTag(TelemetryNames.LedgerNetwork, _options.Channel);
+        span?.SetTag(TelemetryNames.Contract, proposal.Chaincode);
+        span?.SetTag(TelemetryNames.TransactionId, proposal.TransactionId);
+        return span;
     }
 
     private static Protos.ChaincodeAction ActionOf(Protos.ProposalResponse response) =>

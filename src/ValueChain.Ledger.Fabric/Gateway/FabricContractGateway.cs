@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ValueChain.Diagnostics;
 
 namespace ValueChain.Ledger.Fabric;
 
@@ -29,10 +30,15 @@ public sealed class FabricContractGateway : IContractGateway
     }
 
     /// <inheritdoc />
-    public async Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<TransactionReceipt> SubmitAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(invocation);
+        return FabricTelemetry.Ledger.SubmitAsync(_client.Channel, invocation, () => SubmitAsFabricIdentityAsync(signer, invocation, cancellationToken));
+    }
+
+    private async Task<TransactionReceipt> SubmitAsFabricIdentityAsync(ISigner signer, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         (FabricIdentity identity, IFabricSigner fabricSigner) = IdentityOf(signer);
         try
         {
@@ -72,9 +78,16 @@ public sealed class FabricContractGateway : IContractGateway
     /// wallet holds for that signer, so the chaincode host maps its creator exactly as for a submit. An
     /// anonymous query goes out under the client's own identity, which holds no participant's address.
     /// </remarks>
-    public async Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
+    public Task<string?> EvaluateAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        return FabricTelemetry.Ledger.EvaluateAsync(
+            new LedgerCall(_client.Channel, invocation.Chaincode, invocation.Function),
+            () => EvaluateAsFabricIdentityAsync(caller, invocation, cancellationToken));
+    }
+
+    private async Task<string?> EvaluateAsFabricIdentityAsync(ISigner? caller, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
         try
         {
             ReadOnlyMemory<byte> result;

@@ -10,7 +10,7 @@ namespace ValueChain.Ledger.InMemory;
 /// checkpoint is written to a temporary file, flushed and then renamed, so a crash leaves either the
 /// whole file or none; the open also checks every one it considers and ignores the bad ones.
 /// </summary>
-internal sealed partial class CheckpointStore : IAsyncDisposable
+internal sealed class CheckpointStore : IAsyncDisposable
 {
     public const string FolderName = "checkpoints";
     private const string Prefix = "checkpoint-", Extension = ".vcs", Temporary = ".tmp";
@@ -79,7 +79,7 @@ internal sealed partial class CheckpointStore : IAsyncDisposable
                 return (loaded, problems);
             }
 
-            LogRejected(_logger, path, problem);
+            InMemoryLedgerLog.CheckpointIgnored(_logger, path, problem);
             problems.Add(new CheckpointProblem(path, block < 0 ? null : block, problem));
         }
 
@@ -143,21 +143,12 @@ internal sealed partial class CheckpointStore : IAsyncDisposable
         try
         {
             Write(header, state, nonces);
-            LogWritten(_logger, header.Number, state.Keys.Count);
+            InMemoryLedgerLog.CheckpointWritten(_logger, header.Number, state.Keys.Count);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A failed checkpoint costs only reopen time: the blocks are the record.
-            LogWriteFailed(_logger, header.Number, e);
+            InMemoryLedgerLog.CheckpointWriteFailed(_logger, header.Number, e);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Path} is not used: {Problem}")]
-    private static partial void LogRejected(ILogger logger, string path, string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the checkpoint of block {Block} ({Keys} keys)")]
-    private static partial void LogWritten(ILogger logger, long block, int keys);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the checkpoint of block {Block} failed; the ledger goes on without it")]
-    private static partial void LogWriteFailed(ILogger logger, long block, Exception exception);
 }

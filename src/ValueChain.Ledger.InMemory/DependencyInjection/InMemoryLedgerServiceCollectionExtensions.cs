@@ -13,7 +13,8 @@ public static class InMemoryLedgerServiceCollectionExtensions
     /// <summary>
     /// Uses the embedded ledger. Registers <see cref="InMemoryLedger"/> as <see cref="IContractGateway"/>
     /// and <see cref="ILedgerTimeControl"/>, running every <see cref="IChaincode"/> in the container.
-    /// Options are validated when the ledger is first resolved (and at host start).
+    /// Options are validated when the ledger is first resolved (and at host start). Offers
+    /// <see cref="InMemoryLedgerHealthCheck"/> to <c>AddValueChainHealthChecks()</c>.
     /// </summary>
     public static ValueChainBuilder UseInMemoryLedger(this ValueChainBuilder builder, Action<InMemoryLedgerOptions>? configure = null)
     {
@@ -33,6 +34,7 @@ public static class InMemoryLedgerServiceCollectionExtensions
             provider.GetService<ILogger<InMemoryLedger>>()));
         services.TryAddSingleton<IContractGateway>(provider => provider.GetRequiredService<InMemoryLedger>());
         services.TryAddSingleton<ILedgerTimeControl>(provider => provider.GetRequiredService<InMemoryLedger>());
+        services.AddValueChainHealthCheck<InMemoryLedgerHealthCheck>(InMemoryLedgerHealthCheck.Name);
         return builder;
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ValueChain.Cryptography;
+using ValueChain.Diagnostics;
 
 namespace ValueChain.Ledger.InMemory;
 
@@ -12,7 +14,7 @@ namespace ValueChain.Ledger.InMemory;
 /// hands the state to the checkpoints when one is due. Callers get
 /// their receipt once the block is durable and visible.
 /// </summary>
-internal sealed partial class BlockProducer : IAsyncDisposable
+internal sealed class BlockProducer : IAsyncDisposable
 {
     private const int MaxIntake = 512;
 
@@ -86,6 +88,8 @@ internal sealed partial class BlockProducer : IAsyncDisposable
 
     private async Task ProductionAsync()
     {
+        // Block spans are roots: whichever span was current where the ledger was opened is not their parent.
+        Activity.Current = null;
         await foreach (List<PendingTransaction> intake in _checked.Reader.ReadAllAsync())
         {
             try
@@ -95,7 +99,7 @@ internal sealed partial class BlockProducer : IAsyncDisposable
             catch (Exception e)
             {
                 // Nothing of this intake was published; its callers learn why, and the producer goes on.
-                LogProductionFailed(_logger, e);
+                InMemoryLedgerLog.ProductionFailed(_logger, e);
                 foreach (PendingTransaction pending in intake)
                 {
                     pending.Completion.TrySetException(e);
@@ -165,27 +169,43 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private async Task ProduceAsync(List<PendingTransaction> intake)
     {
         BlockDraft? draft = null;
-        foreach (PendingTransaction pending in intake)
+        Activity? span = null;
+        try
         {
-            draft ??= NewDraft();
-            string? refusal = Refusal(pending, draft, out string code);
-            if (refusal is not null)
+            foreach (PendingTransaction pending in intake)
             {
-                pending.Completion.TrySetException(new TransactionRejectedException(code, refusal));
-                continue;
+                draft ??= NewDraft();
+                string? refusal = Refusal(pending, draft, out string code);
+                if (refusal is not null)
+                {
+                    InMemoryLedgerLog.TransactionRefused(_logger, pending.Transaction.Transaction.Id, code, refusal);
+                    pending.Completion.TrySetException(new TransactionRejectedException(code, refusal));
+                    continue;
+                }
+
+                span ??= InMemoryLedgerTelemetry.Ledger.Source.StartActivity(InMemoryLedgerTelemetry.BlockSpan);
+                await ExecuteAsync(pending, draft);
+                if (draft.Transactions.Count >= _options.MaxBlockTransactions)
+                {
+                    Commit(draft, span);
+                    (draft, span) = (null, null);
+                }
             }
 
-            await ExecuteAsync(pending, draft);
-            if (draft.Transactions.Count >= _options.MaxBlockTransactions)
+            if (draft is { Transactions.Count: > 0 })
             {
-                Commit(draft);
-                draft = null;
+                Commit(draft, span);
+                span = null;
             }
         }
-
-        if (draft is { Transactions.Count: > 0 })
+        catch (Exception e)
         {
-            Commit(draft);
+            LedgerInstruments.Fail(span, LedgerInstruments.ErrorTypeOf(e), e.Message);
+            throw;
+        }
+        finally
+        {
+            span?.Dispose();
         }
     }
 
@@ -257,12 +277,18 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     private static ReceiptRecord Failed(TxId id, string code, string message) =>
         new(id, TransactionStatus.Failed, null, code, message, [], []);
 
-    private void Commit(BlockDraft draft)
+    private void Commit(BlockDraft draft, Activity? span)
     {
         LedgerBlock block = BlockSealer.Seal(draft.Number, draft.PreviousHash, draft.Timestamp, draft.Transactions, draft.Receipts, [], draft.State.CurrentHash, _producer);
         StateSnapshot state = draft.State.Freeze(block.Number);
         _store.Publish(block, state);
         _checkpoints?.Committed(block, state, _store.Nonces);
+        InMemoryLedgerTelemetry.Ledger.RecordHeight(_options.NetworkId, block.Number + 1);
+        span?.SetTag(TelemetryNames.LedgerKind, InMemoryLedgerTelemetry.LedgerKind);
+        span?.SetTag(TelemetryNames.LedgerNetwork, _options.NetworkId);
+        span?.SetTag(TelemetryNames.BlockNumber, block.Number);
+        span?.SetTag(TelemetryNames.TransactionCount, draft.Transactions.Count);
+        span?.Dispose();
 
         int eventIndex = 0;
         for (int i = 0; i < draft.Pending.Count; i++)
@@ -276,6 +302,4 @@ internal sealed partial class BlockProducer : IAsyncDisposable
     internal static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Block production failed; the transactions of this intake were not committed")]
-    private static partial void LogProductionFailed(ILogger logger, Exception exception);
 }

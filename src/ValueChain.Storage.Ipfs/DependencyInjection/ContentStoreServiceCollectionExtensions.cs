@@ -16,7 +16,7 @@ public static class ContentStoreServiceCollectionExtensions
     /// <see cref="ContentStoreOptions.Directory"/>, or in memory when none is given (the default); or,
     /// when <see cref="ContentStoreOptions.KuboApi"/> is set (<c>o.UseKubo(url)</c>), a
     /// <see cref="KuboContentStore"/> on that node. Options are validated when the store is first
-    /// resolved (and at host start).
+    /// resolved (and at host start). Offers <see cref="ContentStoreHealthCheck"/> to <c>AddValueChainHealthChecks()</c>.
     /// </summary>
     public static ValueChainBuilder UseContentStore(this ValueChainBuilder builder, Action<ContentStoreOptions>? configure = null)
     {
@@ -39,6 +39,7 @@ public static class ContentStoreServiceCollectionExtensions
             ContentStoreOptions o = provider.GetRequiredService<IOptions<ContentStoreOptions>>().Value;
             return o.KuboApi is { } kubo ? KuboContentStore.Connect(kubo, o.Profile) : provider.GetRequiredService<EmbeddedContentStore>();
         });
+        services.AddValueChainHealthCheck<ContentStoreHealthCheck>(ContentStoreHealthCheck.Name);
         return builder;
     }
 }

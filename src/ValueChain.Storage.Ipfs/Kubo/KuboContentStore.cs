@@ -18,6 +18,8 @@ namespace ValueChain.Storage.Ipfs.Kubo;
 /// </summary>
 public sealed class KuboContentStore : IContentStore, IDisposable
 {
+    private const string Kind = "kubo";
+
     private static readonly KeyValuePair<string, string> Offline = new("offline", "true");
     private readonly KuboRpc _rpc;
     private readonly HttpClient? _owned;
@@ -71,7 +73,20 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     /// <c>raw-leaves</c>, <c>chunker=size-N</c>, <c>max-file-links</c>, balanced layout) and returns the
     /// root it reports, refusing one that is not of the profile's CID version (a node that ignored them).
     /// </summary>
-    public async Task<ContentId> AddFileAsync(Stream content, UnixFsProfile profile, bool pin = true, CancellationToken cancellationToken = default)
+    public Task<ContentId> AddFileAsync(Stream content, UnixFsProfile profile, bool pin = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var counted = new CountingStream(content);
+        return ContentStoreInstruments.WriteAsync(Kind, "add_file", null, async activity =>
+        {
+            ContentId id = await AddFileUninstrumentedAsync(counted, profile, pin, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, counted.BytesRead);
+            return id;
+        });
+    }
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<ContentId> AddFileUninstrumentedAsync(Stream content, UnixFsProfile profile, bool pin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(profile);
@@ -108,7 +123,11 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     ];
 
     /// <inheritdoc />
-    public async Task<Stream> OpenFileAsync(ContentId id, CancellationToken cancellationToken = default)
+    public Task<Stream> OpenFileAsync(ContentId id, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.ReadAsync(Kind, "open_file", id, _ => OpenFileUninstrumentedAsync(id, cancellationToken));
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<Stream> OpenFileUninstrumentedAsync(ContentId id, CancellationToken cancellationToken)
     {
         Cid root = Cid.Parse(id);
         byte[] first = await GetVerifiedAsync(root, cancellationToken).ConfigureAwait(false) ?? throw new ContentNotFoundException(id);
@@ -117,7 +136,16 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<ContentId> PutRecordAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken = default)
+    public Task<ContentId> PutRecordAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.WriteAsync(Kind, "put_record", null, async activity =>
+        {
+            ContentId id = await PutRecordUninstrumentedAsync(canonicalBytes, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, canonicalBytes.Length);
+            return id;
+        });
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<ContentId> PutRecordUninstrumentedAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken)
     {
         Cid cid = Cid.Compute(ContentCodec.Raw, canonicalBytes.Span);
         await PutAsync(cid, canonicalBytes, pin: true, cancellationToken).ConfigureAwait(false);
@@ -128,7 +156,16 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     public Task<byte[]?> GetRecordAsync(ContentId id, CancellationToken cancellationToken = default) => GetBlockAsync(id, cancellationToken);
 
     /// <inheritdoc />
-    public async Task PutBlockAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken = default)
+    public Task PutBlockAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.WriteAsync(Kind, "put_block", id, async activity =>
+        {
+            await PutBlockUninstrumentedAsync(id, block, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, block.Length);
+            return true;
+        });
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task PutBlockUninstrumentedAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
         Cid cid = Cid.Parse(id);
         if (!cid.Matches(block.Span))
@@ -140,7 +177,12 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<byte[]?> GetBlockAsync(ContentId id, CancellationToken cancellationToken = default) =>
+    public Task<byte[]?> GetBlockAsync(ContentId id, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.ReadAsync(Kind, "get_block", id, async activity =>
+            ContentStoreInstruments.ReadBack(Kind, activity, await GetBlockUninstrumentedAsync(id, cancellationToken).ConfigureAwait(false)));
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<byte[]?> GetBlockUninstrumentedAsync(ContentId id, CancellationToken cancellationToken) =>
         await GetVerifiedAsync(Cid.Parse(id), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
@@ -298,7 +340,20 @@ public sealed class KuboContentStore : IContentStore, IDisposable
     /// Checks every block of the archive against its CID here, then has the node import it
     /// (<c>dag/import</c>, roots pinned). An archive with one bad block is refused before the node sees it.
     /// </summary>
-    public async Task<IReadOnlyList<ContentId>> ImportCarAsync(Stream source, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ContentId>> ImportCarAsync(Stream source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var counted = new CountingStream(source);
+        return ContentStoreInstruments.WriteAsync(Kind, "import_car", null, async activity =>
+        {
+            IReadOnlyList<ContentId> roots = await ImportCarUninstrumentedAsync(counted, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, roots.Count > 0 ? roots[0] : null, counted.BytesRead);
+            return roots;
+        });
+    }
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<IReadOnlyList<ContentId>> ImportCarUninstrumentedAsync(Stream source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         string path = Path.GetTempFileName();

@@ -14,6 +14,8 @@ namespace ValueChain.Storage.Ipfs.Store;
 /// </summary>
 public sealed class EmbeddedContentStore : IContentStore, IDisposable
 {
+    private const string Kind = "embedded";
+
     private readonly IBlockStorage _storage;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -53,7 +55,20 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
         AddFileAsync(content, Profile, pin: true, cancellationToken);
 
     /// <summary>Imports a file with <paramref name="profile"/>, pins its root when <paramref name="pin"/> is set, and returns the root.</summary>
-    public async Task<ContentId> AddFileAsync(Stream content, UnixFsProfile profile, bool pin = true, CancellationToken cancellationToken = default)
+    public Task<ContentId> AddFileAsync(Stream content, UnixFsProfile profile, bool pin = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var counted = new CountingStream(content);
+        return ContentStoreInstruments.WriteAsync(Kind, "add_file", null, async activity =>
+        {
+            ContentId id = await AddFileUninstrumentedAsync(counted, profile, pin, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, counted.BytesRead);
+            return id;
+        });
+    }
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<ContentId> AddFileUninstrumentedAsync(Stream content, UnixFsProfile profile, bool pin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(profile);
@@ -75,7 +90,11 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<Stream> OpenFileAsync(ContentId id, CancellationToken cancellationToken = default)
+    public Task<Stream> OpenFileAsync(ContentId id, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.ReadAsync(Kind, "open_file", id, _ => OpenFileUninstrumentedAsync(id, cancellationToken));
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<Stream> OpenFileUninstrumentedAsync(ContentId id, CancellationToken cancellationToken)
     {
         Cid root = Cid.Parse(id);
         if (!await HasAsync(root, cancellationToken).ConfigureAwait(false))
@@ -87,7 +106,16 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<ContentId> PutRecordAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken = default)
+    public Task<ContentId> PutRecordAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.WriteAsync(Kind, "put_record", null, async activity =>
+        {
+            ContentId id = await PutRecordUninstrumentedAsync(canonicalBytes, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, canonicalBytes.Length);
+            return id;
+        });
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<ContentId> PutRecordUninstrumentedAsync(ReadOnlyMemory<byte> canonicalBytes, CancellationToken cancellationToken)
     {
         Cid cid = Cid.Compute(ContentCodec.Raw, canonicalBytes.Span);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +135,16 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
     public Task<byte[]?> GetRecordAsync(ContentId id, CancellationToken cancellationToken = default) => GetBlockAsync(id, cancellationToken);
 
     /// <inheritdoc />
-    public async Task PutBlockAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken = default)
+    public Task PutBlockAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.WriteAsync(Kind, "put_block", id, async activity =>
+        {
+            await PutBlockUninstrumentedAsync(id, block, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, id, block.Length);
+            return true;
+        });
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task PutBlockUninstrumentedAsync(ContentId id, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
         Cid cid = Cid.Parse(id);
         if (!cid.Matches(block.Span))
@@ -127,7 +164,12 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<byte[]?> GetBlockAsync(ContentId id, CancellationToken cancellationToken = default) =>
+    public Task<byte[]?> GetBlockAsync(ContentId id, CancellationToken cancellationToken = default) =>
+        ContentStoreInstruments.ReadAsync(Kind, "get_block", id, async activity =>
+            ContentStoreInstruments.ReadBack(Kind, activity, await GetBlockUninstrumentedAsync(id, cancellationToken).ConfigureAwait(false)));
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<byte[]?> GetBlockUninstrumentedAsync(ContentId id, CancellationToken cancellationToken) =>
         await GetVerifiedAsync(Cid.Parse(id), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
@@ -254,7 +296,20 @@ public sealed class EmbeddedContentStore : IContentStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ContentId>> ImportCarAsync(Stream source, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ContentId>> ImportCarAsync(Stream source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var counted = new CountingStream(source);
+        return ContentStoreInstruments.WriteAsync(Kind, "import_car", null, async activity =>
+        {
+            IReadOnlyList<ContentId> roots = await ImportCarUninstrumentedAsync(counted, cancellationToken).ConfigureAwait(false);
+            ContentStoreInstruments.Stored(Kind, activity, roots.Count > 0 ? roots[0] : null, counted.BytesRead);
+            return roots;
+        });
+    }
+
+    // The store's own work, which the public method wraps in its span.
+    private async Task<IReadOnlyList<ContentId>> ImportCarUninstrumentedAsync(Stream source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

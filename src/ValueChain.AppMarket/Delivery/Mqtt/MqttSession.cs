@@ -28,6 +28,7 @@ internal sealed class MqttSession : IAsyncDisposable
         _reconnectDelay = reconnectDelay;
         client.ApplicationMessageReceivedAsync += e =>
         {
+            ValueChain.Mqtt.MqttTelemetry.RecordReceived(e.ApplicationMessage);
             _inbox.Writer.TryWrite((e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
             return Task.CompletedTask;
         };
@@ -77,7 +78,7 @@ internal sealed class MqttSession : IAsyncDisposable
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         try
         {
-            return _client.IsConnected && (await _client.PublishAsync(message, cancellationToken)).IsSuccess;
+            return _client.IsConnected && (await ValueChain.Mqtt.MqttTelemetry.PublishAsync(_client, message, cancellationToken)).IsSuccess;
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
         {
