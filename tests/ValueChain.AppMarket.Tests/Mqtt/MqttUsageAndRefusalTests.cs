@@ -78,6 +78,25 @@ public sealed class MqttUsageAndRefusalTests
         Assert.Equal([HistoryAction.InstallRequested, HistoryAction.Installed, HistoryAction.UpdateRequested, HistoryAction.Updated], await m.HistoryAsync("press-1", Ct));
     }
 
+    [Fact]
+    public async Task A_warehouse_that_serves_other_bytes_than_the_record_pins_is_refused_by_the_manager_and_the_refusal_recorded()
+    {
+        await using MqttMarket m = await MqttMarket.StartAsync(Ct);
+        byte[] pinned = MqttMarket.Binary(5_000, 11), served = MqttMarket.Binary(5_000, 12);
+        BinaryReference reference = await m.Warehouse.UploadAsync(new MemoryStream(pinned), Ct);
+        BinaryReference swapped = await m.Warehouse.UploadAsync(new MemoryStream(served), Ct);
+
+        // The record pins the length and SHA-256 of one binary, but the warehouse hands out another blob under its CID.
+        await m.Market.PublishAppAsync(MqttMarket.Developer, new AppPublication(App, "Vibration monitor", AppVersion.Parse("1.0.0"), AppPricing.PayPerUse(3), ["plc-x86"], reference with { Cid = swapped.Cid }, [], []), Ct);
+        DeliveryOutcome outcome = await m.Iot.InstallAsync("press-1", App, cancellationToken: Ct);
+
+        Assert.Null(outcome.Outcome);
+        Assert.StartsWith("SHA-256", outcome.Refusal, StringComparison.Ordinal);
+        Assert.Null(m.Hosts["press-1"].Agent.Running(App));
+        Assert.False(Directory.Exists(Path.Combine(m.Hosts["press-1"].Agent.Directory, "apps")));
+        Assert.Equal([HistoryAction.InstallRequested, HistoryAction.DeliveryRefused], await m.HistoryAsync("press-1", Ct));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
