@@ -70,7 +70,9 @@ public sealed partial class IotManager
 
     /// <summary>
     /// Updates <paramref name="deviceIds"/> in waves of <paramref name="waveSize"/>, each wave in parallel; after a wave,
-    /// stops when the share of failed deliveries so far is above <paramref name="failureThreshold"/> (0 to 1).
+    /// stops when the share of failed deliveries so far is above <paramref name="failureThreshold"/> (0 to 1). A device
+    /// that does not answer counts as a failed delivery (<see cref="DeliveryOutcome.Unreachable"/>) instead of ending the
+    /// rollout, so the outcomes of the devices that did answer are never lost.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryOutcome>> RolloutAsync(IReadOnlyList<string> deviceIds, string appId, AppVersion version, int waveSize, double failureThreshold, CancellationToken cancellationToken = default)
     {
@@ -80,7 +82,7 @@ public sealed partial class IotManager
         var outcomes = new List<DeliveryOutcome>();
         foreach (string[] wave in deviceIds.Chunk(waveSize))
         {
-            outcomes.AddRange(await Task.WhenAll(wave.Select(d => UpdateAsync(d, appId, version, remote: true, cancellationToken))));
+            outcomes.AddRange(await Task.WhenAll(wave.Select(d => UpdateInRolloutAsync(d, appId, version, cancellationToken))));
             double failed = outcomes.Count(o => !o.Succeeded) / (double)outcomes.Count;
             if (failed > failureThreshold)
             {
@@ -90,6 +92,19 @@ public sealed partial class IotManager
         }
 
         return outcomes;
+    }
+
+    private async Task<DeliveryOutcome> UpdateInRolloutAsync(string deviceId, string appId, AppVersion version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UpdateAsync(deviceId, appId, version, remote: true, cancellationToken);
+        }
+        catch (DeviceUnreachableException e)
+        {
+            LogUnreachable(_logger, appId, version, deviceId, e.Message);
+            return new DeliveryOutcome(deviceId, appId, version, null, null) { Unreachable = true };
+        }
     }
 
     /// <summary>
@@ -131,4 +146,7 @@ public sealed partial class IotManager
 
     [LoggerMessage(2, LogLevel.Warning, "Refused to deliver {AppId} {Version} to {DeviceId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string appId, AppVersion version, string deviceId, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Rollout of {AppId} {Version}: device {DeviceId} did not answer and counts as failed: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string appId, AppVersion version, string deviceId, string reason);
 }

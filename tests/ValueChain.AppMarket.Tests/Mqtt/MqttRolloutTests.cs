@@ -43,4 +43,27 @@ public sealed class MqttRolloutTests
             Assert.Equal(installed, await m.HistoryAsync(id, Ct));
         }
     }
+
+    [Fact]
+    public async Task A_device_that_does_not_answer_counts_as_a_failed_delivery_and_the_other_outcomes_are_kept()
+    {
+        // Long enough for a loaded CI machine to install, short enough for the test to wait out the away device.
+        MqttDeliveryOptions quickTimeout = MqttMarket.SmallChunks with { ReportTimeout = TimeSpan.FromSeconds(15) };
+        await using MqttMarket m = await MqttMarket.StartAsync(Ct, devices: 4, delivery: quickTimeout);
+        await m.PublishAsync("1.0.0", MqttMarket.Binary(5_000, 16), Ct);
+        await Task.WhenAll(m.DeviceIds.Select(id => m.Iot.InstallAsync(id, App, cancellationToken: Ct)));
+        await m.PublishAsync("1.1.0", MqttMarket.Binary(5_500, 17), Ct);
+        MqttDeviceAgentHost away = m.Hosts["press-2"];
+        await away.DisposeAsync();
+        away.Agent.Dispose();
+
+        IReadOnlyList<DeliveryOutcome> outcomes = await m.Iot.RolloutAsync(m.DeviceIds, App, AppVersion.Parse("1.1.0"), waveSize: 2, failureThreshold: 0.5, Ct);
+
+        // Wave 1: press-1 installs, press-2 is away (1 of 2 failed is not above 50 %); wave 2 goes on and both install.
+        Assert.Equal(["press-1", "press-2", "press-3", "press-4"], outcomes.Select(o => o.DeviceId));
+        Assert.Equal([false, true, false, false], outcomes.Select(o => o.Unreachable));
+        Assert.Equal([true, false, true, true], outcomes.Select(o => o.Succeeded));
+        Assert.Equal([HistoryAction.InstallRequested, HistoryAction.Installed, HistoryAction.UpdateRequested], await m.HistoryAsync("press-2", Ct));
+        Assert.Equal(InstallationStatus.UpdateRequested, (await m.Market.GetInstallationAsync(MqttMarket.Company, "press-2", App, Ct))!.Status);
+    }
 }

@@ -23,6 +23,7 @@ public sealed class MqttDeviceAgentHost : IAsyncDisposable
     private readonly Channel<OrderMessage> _orders = Channel.CreateUnbounded<OrderMessage>();
     private readonly Channel<bool> _progress = Channel.CreateUnbounded<bool>();
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly string _downloads;
     private readonly string _done;
     private readonly Task _pump;
@@ -236,6 +237,12 @@ public sealed class MqttDeviceAgentHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Idempotent, as DisposeAsync should be: a host stopped early (a device going away) is disposed again by its owner.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _orders.Writer.TryComplete();
         await Task.WhenAll(_pump, _worker);
