@@ -42,6 +42,11 @@ set -e
 read -r passed failed skipped < <(
   grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results/console.log" |
     awk -F'[:,]' '{ f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+if ((failed != 0)); then
+  # Repeat each failure with its message at the end, where a CI log's tail shows it.
+  echo "== failed tests"
+  grep -E -A6 '^  Failed [A-Za-z_]' "$results/console.log" | grep -v -E '^\s+at ' | head -n 120 || true
+fi
 echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if ((status != 0 || failed != 0 || passed == 0)); then
   exit 1
