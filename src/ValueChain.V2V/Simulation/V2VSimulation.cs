@@ -102,22 +102,29 @@ public static class V2VSimulation
             await (relay is null ? run.AnchorAsync(detection, cancellationToken) : relay.SubmitAsync(detection, cancellationToken)).ConfigureAwait(false);
         }
 
-        for (int second = 0; second < scenario.DurationSeconds; second++)
+        try
         {
-            TimeSpan due = Wall(TimeSpan.FromSeconds(second)) - clock.Elapsed;
-            if (due > TimeSpan.Zero)
+            for (int second = 0; second < scenario.DurationSeconds; second++)
             {
-                await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+                TimeSpan due = Wall(TimeSpan.FromSeconds(second)) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+                }
+
+                await listening.MoveAsync(second, cancellationToken).ConfigureAwait(false);
+                reporting.AddRange(run.Detect(second, random).Select(ReportAsync));
             }
 
-            await listening.MoveAsync(second, cancellationToken).ConfigureAwait(false);
-            reporting.AddRange(run.Detect(second, random).Select(ReportAsync));
+            await Task.WhenAll(reporting).ConfigureAwait(false);
         }
-
-        await Task.WhenAll(reporting).ConfigureAwait(false);
-        if (relay is not null)
+        finally
         {
-            await relay.CompleteAsync().ConfigureAwait(false);
+            // Also when a report failed: the relay anchors what it holds and stops.
+            if (relay is not null)
+            {
+                await relay.CompleteAsync().ConfigureAwait(false);
+            }
         }
     }
 
