@@ -57,10 +57,15 @@ if (args is ["appmarket-report", ..])
     return;
 }
 
-// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- v2v-report [--vehicles 6,20,100,1000]
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- v2v-report [--vehicles 6,20,100,1000] [--anvil] [--batch 64] [--time-scale 1]
 if (args is ["v2v-report", ..])
 {
-    await V2VReport.RunAsync(args is [_, "--vehicles", var sizes] ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : V2VSimulation.FleetSizes);
+    string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    await V2VReport.RunAsync(
+        Value("--vehicles") is { } sizes ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : V2VSimulation.FleetSizes,
+        args.Contains("--anvil"),
+        Value("--batch") is { } batch ? int.Parse(batch, System.Globalization.CultureInfo.InvariantCulture) : 64,
+        Value("--time-scale") is { } scale ? double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture) : 1);
     return;
 }
 

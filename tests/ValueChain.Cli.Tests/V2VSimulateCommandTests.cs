@@ -11,7 +11,7 @@ public sealed class V2VSimulateCommandTests : IDisposable
     [Fact]
     public async Task The_stuck_check_and_two_small_runs_write_a_csv_row_each_and_plots_with_content()
     {
-        (int exitCode, string output) = await CliRunner.RunAsync("simulate", "v2v", "--vehicles", "6,20", "--duration", "30", "--listeners", "10", "--seed", "2", "--out", _directory);
+        (int exitCode, string output) = await CliRunner.RunAsync("simulate", "v2v", "--vehicles", "6,20", "--duration", "30", "--time-scale", "20", "--listeners", "10", "--seed", "2", "--out", _directory);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("six vehicles stuck near six obstacles map 6 obstacles", output, StringComparison.Ordinal);

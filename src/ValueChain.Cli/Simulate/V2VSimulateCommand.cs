@@ -30,6 +30,12 @@ internal static class V2VSimulateCommand
         var seed = new Option<int>("--seed") { Description = "The seed of the world and every random choice.", DefaultValueFactory = _ => 1 };
         var duration = new Option<int>("--duration") { Description = "Simulated seconds of driving per run.", DefaultValueFactory = _ => 60 };
         var batch = new Option<int>("--batch") { Description = "Reports per batch a roadside relay anchors; 1 anchors each report in its own transaction.", DefaultValueFactory = _ => 1 };
+        var timeScale = new Option<double>("--time-scale")
+        {
+            Description = "Simulated seconds per wall-clock second: 1 drives in real time (each vehicle reports at its detection time), 0 sends each second's reports at once (a capacity run).",
+            DefaultValueFactory = _ => 1,
+        };
+        var linger = new Option<int>("--linger") { Description = "With --batch, how long (ms of simulated time) the relay waits for more reports before it anchors a batch that is not full.", DefaultValueFactory = _ => 100 };
         var listeners = new Option<int>("--listeners") { Description = "How many vehicles per run subscribe to the live feed and verify what they receive.", DefaultValueFactory = _ => 50 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where the CSV and PNG files go.", DefaultValueFactory = _ => new DirectoryInfo("simulation-results") };
         var ledgerOption = new Option<string>("--ledger") { Description = "'embedded' (default, in process) or 'ethereum' (a local anvil, or the node of --rpc).", DefaultValueFactory = _ => "embedded" };
@@ -37,7 +43,7 @@ internal static class V2VSimulateCommand
         var rpcOption = new Option<Uri?>("--rpc") { Description = "The JSON-RPC URL of an Ethereum development node for --ledger ethereum." };
         var v2v = new Command("v2v", "Runs the V2V obstacle-sharing simulation: the spec's six-stuck-vehicles check, then one run per fleet size.")
         {
-            vehicles, seed, duration, batch, listeners, output, ledgerOption, rpcOption,
+            vehicles, seed, duration, batch, timeScale, linger, listeners, output, ledgerOption, rpcOption,
         };
         v2v.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,6 +65,7 @@ internal static class V2VSimulateCommand
             V2VSimulationScenario Scenario(V2VSimulationScenario s) => s with
             {
                 DurationSeconds = parse.GetValue(duration), BatchSize = parse.GetValue(batch), Listeners = parse.GetValue(listeners),
+                TimeScale = parse.GetValue(timeScale), BatchLingerMilliseconds = parse.GetValue(linger),
             };
 
             var results = new List<V2VSimulationResult>();
@@ -107,14 +114,14 @@ internal static class V2VSimulateCommand
         V2VSimulationResult stuck = results[0];
         console.MarkupLine($"The spec's check: six vehicles stuck near six obstacles map {(stuck.MappedObstacles == 6 ? "[green]" : "[red]")}{stuck.MappedObstacles}[/] obstacles from {stuck.Reports} reports.");
         var table = new Table().Title($"V2V simulation on the {Markup.Escape(results[0].Ledger)}; feed {Markup.Escape(results[0].Feed)}")
-            .AddColumns("Vehicles", "Reports", "Mapped", "Duplicates", "Tx", "Tx/s", "Tx/block", "Block time", "Store p50/p95/p99 ms", "Verify p50/p95/p99 ms", "Retrieve p50/p95/p99 ms", "Limits");
+            .AddColumns("Vehicles", "Reports", "Mapped", "Duplicates", "Tx", "Tx/s", "Reports/s", "Tx/block", "Block time", "Store p50/p95/p99 ms", "Verify p50/p95/p99 ms", "Retrieve p50/p95/p99 ms", "Limits");
         foreach (V2VSimulationResult r in results)
         {
             table.AddRow(
                 r.Scenario.StuckNearObstacles ? $"{r.Scenario.Vehicles} stuck" : r.Scenario.Vehicles.ToString(CultureInfo.InvariantCulture),
                 r.Reports.ToString(CultureInfo.InvariantCulture), $"{r.MappedObstacles} of {r.DetectedObstacles} seen",
                 r.Duplicates == 0 && r.Merged == 0 ? "[green]0[/]" : $"[red]{r.Duplicates} (+{r.Merged} merged)[/]",
-                r.Transactions.ToString(CultureInfo.InvariantCulture), r.TransactionsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                r.Transactions.ToString(CultureInfo.InvariantCulture), r.TransactionsPerSecond.ToString("F0", CultureInfo.InvariantCulture), r.ReportsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
                 r.TransactionsPerBlock.ToString("F1", CultureInfo.InvariantCulture), $"{r.BlockTime.TotalMilliseconds:F1} ms",
                 Figures(r.Store), Figures(r.Verify), Figures(r.Retrieve),
                 (r.StoreWithinLimit ? "[green]store ≤ 500 ms[/]" : "[red]store > 500 ms[/]") + ", " + (r.VerifyRetrieveWithinLimit ? "[green]verify+retrieve ≤ 1 s[/]" : "[red]verify+retrieve > 1 s[/]"));

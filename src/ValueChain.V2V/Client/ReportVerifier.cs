@@ -23,6 +23,9 @@ public sealed class ReportVerifier
         _store = store;
     }
 
+    /// <summary>The ledger it checks against (the feed's subscriber reads closed obstacles from it).</summary>
+    internal IV2VContract Map => _map;
+
     /// <summary>Notes that the anchoring of <paramref name="digest"/> was submitted and is not committed yet (it then verifies as Pending, not Unanchored).</summary>
     public void MarkPending(Hash32 digest) => _pending[digest] = 0;
 

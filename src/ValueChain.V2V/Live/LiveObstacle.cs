@@ -8,4 +8,8 @@ namespace ValueChain.V2V;
 /// <param name="Tile">The tile it was published in.</param>
 /// <param name="ReceivedTimestamp">When it arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency figures.</param>
 /// <param name="VerificationTime">How long its verification took.</param>
-public sealed record LiveObstacle(long ObstacleId, ObstacleFeedEvent Event, ObstacleReport Report, ReportAnchor Anchor, GridCell Tile, long ReceivedTimestamp, TimeSpan VerificationTime);
+/// <param name="SubscribedTimestamp">
+/// When the vehicle subscribed to the tile it came in (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): for an
+/// obstacle published before, the moment the vehicle asked for it.
+/// </param>
+public sealed record LiveObstacle(long ObstacleId, ObstacleFeedEvent Event, ObstacleReport Report, ReportAnchor Anchor, GridCell Tile, long ReceivedTimestamp, TimeSpan VerificationTime, long SubscribedTimestamp);

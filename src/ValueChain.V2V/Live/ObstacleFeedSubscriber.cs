@@ -11,7 +11,9 @@ namespace ValueChain.V2V;
 /// <see cref="MoveToAsync"/> crosses a tile border), it verifies every message against the ledger before use — the
 /// report's bytes must be what the ledger anchored (<see cref="ReportVerifier"/>, Valid only), under the obstacle and in
 /// the tile the message claims — and hands on the verified ones (<see cref="Obstacles"/>). A forged, tampered,
-/// misplaced or malformed message is dropped and reported (<see cref="Refusals"/>, and a log warning).
+/// misplaced or malformed message is dropped and reported (<see cref="Refusals"/>, and a log warning). A cleared topic
+/// (the publisher's empty retained message when an obstacle expires or is negated) is checked the same way: the ledger
+/// must hold the obstacle as closed, and then it is handed on once (<see cref="Closures"/>).
 /// <see cref="RunAsync"/> reads the connection until it closes or is cancelled.
 /// </summary>
 public sealed partial class ObstacleFeedSubscriber
@@ -23,8 +25,11 @@ public sealed partial class ObstacleFeedSubscriber
     private readonly ILogger _logger;
     private readonly Channel<LiveObstacle> _obstacles = Channel.CreateUnbounded<LiveObstacle>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly Channel<FeedRefusal> _refusals = Channel.CreateUnbounded<FeedRefusal>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly Channel<ObstacleFeedClosure> _closures = Channel.CreateUnbounded<ObstacleFeedClosure>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly HashSet<(long ObstacleId, Hash32 Digest)> _verified = [];
-    private volatile HashSet<GridCell> _tiles = [];
+    private readonly HashSet<long> _closed = [];
+    // The subscribed tiles and when each was subscribed; replaced whole, never changed, so the reading loop needs no lock.
+    private volatile Dictionary<GridCell, long> _tiles = [];
 
     /// <summary>Creates a subscriber reading <paramref name="connection"/> and verifying with <paramref name="verifier"/>.</summary>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
@@ -44,6 +49,9 @@ public sealed partial class ObstacleFeedSubscriber
     /// <summary>The verified obstacles, in the order they arrived.</summary>
     public ChannelReader<LiveObstacle> Obstacles => _obstacles.Reader;
 
+    /// <summary>The obstacles that left the map (expired or negated), checked against the ledger, once each, in the order they arrived.</summary>
+    public ChannelReader<ObstacleFeedClosure> Closures => _closures.Reader;
+
     /// <summary>The dropped messages, in the order they arrived.</summary>
     public ChannelReader<FeedRefusal> Refusals => _refusals.Reader;
 
@@ -62,11 +70,13 @@ public sealed partial class ObstacleFeedSubscriber
             return false;
         }
 
-        HashSet<GridCell> wanted = [.. tile.Neighbourhood()], current = _tiles;
-        await _connection.UnsubscribeAsync([.. current.Except(wanted).Select(Filter)], cancellationToken).ConfigureAwait(false);
+        HashSet<GridCell> wanted = [.. tile.Neighbourhood()];
+        Dictionary<GridCell, long> current = _tiles;
+        await _connection.UnsubscribeAsync([.. current.Keys.Except(wanted).Select(Filter)], cancellationToken).ConfigureAwait(false);
         // The new set before subscribing: retained messages of the new tiles may arrive at once.
-        _tiles = wanted;
-        await _connection.SubscribeAsync([.. wanted.Except(current).Select(Filter)], cancellationToken).ConfigureAwait(false);
+        long now = Stopwatch.GetTimestamp();
+        _tiles = wanted.ToDictionary(t => t, t => current.TryGetValue(t, out long since) ? since : now);
+        await _connection.SubscribeAsync([.. wanted.Except(current.Keys).Select(Filter)], cancellationToken).ConfigureAwait(false);
         Tile = tile;
         return true;
     }
@@ -88,6 +98,7 @@ public sealed partial class ObstacleFeedSubscriber
         finally
         {
             _obstacles.Writer.TryComplete();
+            _closures.Writer.TryComplete();
             _refusals.Writer.TryComplete();
         }
     }
@@ -97,21 +108,21 @@ public sealed partial class ObstacleFeedSubscriber
     {
         ArgumentNullException.ThrowIfNull(packet);
         long received = Stopwatch.GetTimestamp();
-        if (packet.Payload.IsEmpty)
-        {
-            // A cleared retained message: nothing to use.
-            return;
-        }
-
         if (!V2VTopics.TryParse(packet.Topic, out int tileSize, out GridCell tile, out long topicObstacle) || tileSize != _options.TileSizeMicrodegrees)
         {
             Refuse(packet.Topic, null, "the topic is no obstacle topic of this feed's tiles");
             return;
         }
 
-        if (!_tiles.Contains(tile))
+        if (!_tiles.TryGetValue(tile, out long subscribed))
         {
             // Sent before the vehicle left that tile's neighbourhood: not wrong, just no longer wanted.
+            return;
+        }
+
+        if (packet.Payload.IsEmpty)
+        {
+            await ClosedAsync(packet.Topic, tile, topicObstacle, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -149,7 +160,33 @@ public sealed partial class ObstacleFeedSubscriber
         }
 
         _verified.Add((message.Message.ObstacleId, digest));
-        _obstacles.Writer.TryWrite(new LiveObstacle(message.Message.ObstacleId, message.Message.Event, verification.Report!, verification.Anchor, tile, received, took));
+        _obstacles.Writer.TryWrite(new LiveObstacle(message.Message.ObstacleId, message.Message.Event, verification.Report!, verification.Anchor, tile, received, took, subscribed));
+    }
+
+    // A cleared topic says the obstacle left the map; only the ledger can say so, and how.
+    private async Task ClosedAsync(string topic, GridCell tile, long obstacleId, CancellationToken cancellationToken)
+    {
+        if (_closed.Contains(obstacleId))
+        {
+            // Its other tiles' topics, cleared too.
+            return;
+        }
+
+        Obstacle? obstacle = await _verifier.Map.GetObstacleAsync(obstacleId, cancellationToken).ConfigureAwait(false);
+        Interop.DenmTermination? termination = obstacle?.Status switch
+        {
+            ObstacleStatus.Expired => Interop.DenmTermination.IsCancellation,
+            ObstacleStatus.Negated => Interop.DenmTermination.IsNegation,
+            _ => null,
+        };
+        if (termination is not { } ended)
+        {
+            Refuse(topic, null, obstacle is null ? $"the topic was cleared, but the ledger has no obstacle {obstacleId}" : $"the topic was cleared, but the ledger holds obstacle {obstacleId} as {obstacle.Status}");
+            return;
+        }
+
+        _closed.Add(obstacleId);
+        _closures.Writer.TryWrite(new ObstacleFeedClosure(obstacleId, ended, obstacle!, tile));
     }
 
     private (ObstacleFeedMessage, ObstacleReport)? Read(ObstacleFeedPacket packet)

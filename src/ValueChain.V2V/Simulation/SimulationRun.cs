@@ -77,27 +77,33 @@ internal sealed class Run
         return detections;
     }
 
-    /// <summary>Stores and anchors one report in its own transaction, signed by its vehicle.</summary>
+    /// <summary>Stores and anchors one report in its own transaction, signed by its vehicle; its store latency runs from here to the commit.</summary>
     public async Task AnchorAsync(Detection detection, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         ContentId id = await _store.PutRecordAsync(ReportCodec.Encode(detection.Report), cancellationToken).ConfigureAwait(false);
         V2VReceipt receipt = await Map.AnchorReportAsync(_trips[detection.Vehicle], detection.Report, id, cancellationToken).ConfigureAwait(false);
-        Record([detection], receipt, started);
+        Record([(detection, started)], receipt);
     }
 
-    /// <summary>Has each vehicle store and sign its reports, then a roadside relay anchors them in batches of the scenario's size.</summary>
+    /// <summary>The vehicle's part of batched anchoring: it stores and signs its report for the relay.</summary>
+    public Task<SignedReport> SignAsync(Detection detection, CancellationToken cancellationToken) =>
+        new V2VClient(Map, _store, new ReportVerifier(Map, _store), MatchingRules.Default, _trips[detection.Vehicle]).SignForBatchAsync(detection.Report, cancellationToken);
+
+    /// <summary>The relay's part: anchors signed reports in one batch; each report's store latency runs from its vehicle's start to the commit.</summary>
+    public async Task AnchorBatchAsync(IReadOnlyList<(Detection Detection, SignedReport Signed, long Started)> batch, CancellationToken cancellationToken)
+    {
+        V2VReceipt receipt = await Map.AnchorBatchAsync(_relay, [.. batch.Select(b => b.Signed)], cancellationToken).ConfigureAwait(false);
+        Record([.. batch.Select(b => (b.Detection, b.Started))], receipt);
+    }
+
+    /// <summary>A capacity run's batches: every vehicle stores and signs at once, then the relay anchors the second's reports in batches of the scenario's size.</summary>
     public async Task AnchorBatchesAsync(List<Detection> detections, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        ReportVerifier verifier = new(Map, _store);
-        SignedReport[] signed = await Task.WhenAll(detections.Select(d =>
-            new V2VClient(Map, _store, verifier, MatchingRules.Default, _trips[d.Vehicle]).SignForBatchAsync(d.Report, cancellationToken))).ConfigureAwait(false);
-        await Task.WhenAll(detections.Chunk(_scenario.BatchSize).Select(async (chunk, i) =>
-        {
-            V2VReceipt receipt = await Map.AnchorBatchAsync(_relay, signed.AsSpan(i * _scenario.BatchSize, chunk.Length).ToArray(), cancellationToken).ConfigureAwait(false);
-            Record(chunk, receipt, started);
-        })).ConfigureAwait(false);
+        SignedReport[] signed = await Task.WhenAll(detections.Select(d => SignAsync(d, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(detections.Chunk(_scenario.BatchSize).Select((chunk, i) =>
+            AnchorBatchAsync([.. chunk.Select((d, k) => (d, signed[(i * _scenario.BatchSize) + k], started))], cancellationToken))).ConfigureAwait(false);
     }
 
     public V2VSimulationResult Result(string ledger, string feed, TimeSpan elapsed, Listening listening)
@@ -118,29 +124,34 @@ internal sealed class Run
                 listening.Delivered.Count, listening.Refused,
                 LatencyPercentiles.Of(_storeMilliseconds),
                 LatencyPercentiles.Of(listening.Delivered.Select(d => d.VerificationTime.TotalMilliseconds)),
-                LatencyPercentiles.Of(listening.Delivered.Select(d => Committed.TryGetValue(d.Anchor.Digest, out long committed)
-                    ? Math.Max(0, Stopwatch.GetElapsedTime(committed, d.ReceivedTimestamp).TotalMilliseconds)
-                    : 0)),
+                LatencyPercentiles.Of(listening.Delivered.Select(Retrieval)),
                 map);
         }
     }
 
-    private void Record(Detection[] detections, V2VReceipt receipt, long started)
+    private void Record(IReadOnlyList<(Detection Detection, long Started)> reports, V2VReceipt receipt)
     {
         long committed = Stopwatch.GetTimestamp();
-        double milliseconds = Stopwatch.GetElapsedTime(started, committed).TotalMilliseconds;
         lock (_gate)
         {
             _transactions++;
             _firstBlock = Math.Min(_firstBlock, receipt.BlockNumber);
             _lastBlock = Math.Max(_lastBlock, receipt.BlockNumber);
-            for (int i = 0; i < detections.Length; i++)
+            for (int i = 0; i < reports.Count; i++)
             {
-                _outcomes.Add((detections[i], receipt.Outcomes[i]));
-                _storeMilliseconds.Add(milliseconds);
+                _outcomes.Add((reports[i].Detection, receipt.Outcomes[i]));
+                _storeMilliseconds.Add(Stopwatch.GetElapsedTime(reports[i].Started, committed).TotalMilliseconds);
                 Committed.TryAdd(receipt.Outcomes[i].Digest, committed);
             }
         }
+    }
+
+    // From when the vehicle could have had the report (committed, and its tile subscribed) until it had it: a retained
+    // obstacle that a vehicle receives on entering a tile counts from the subscription, not from its commit long before.
+    private double Retrieval(LiveObstacle delivered)
+    {
+        long available = Committed.TryGetValue(delivered.Anchor.Digest, out long committed) ? Math.Max(committed, delivered.SubscribedTimestamp) : delivered.SubscribedTimestamp;
+        return Math.Max(0, Stopwatch.GetElapsedTime(available, delivered.ReceivedTimestamp).TotalMilliseconds);
     }
 
     // What the vehicle's sensors make of it: the position within ±3 m, a moving obstacle's speed and heading.

@@ -51,6 +51,23 @@ public static class V2VSimulation
         var run = new Run(scenario, world, map, store, trips, relay, start);
         await using Listening listening = await Listening.StartAsync(run, feed, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
+        if (scenario.TimeScale == 0)
+        {
+            await RunBurstsAsync(scenario, run, listening, random, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunInRealTimeAsync(scenario, run, listening, random, start, clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        TimeSpan elapsed = clock.Elapsed;
+        await listening.DrainAsync(run.Publishable, cancellationToken).ConfigureAwait(false);
+        return run.Result(ledgerName, feed.Name, elapsed, listening);
+    }
+
+    // A capacity run: each second's reports at once, waited for before the next second.
+    private static async Task RunBurstsAsync(V2VSimulationScenario scenario, Run run, Listening listening, Random random, CancellationToken cancellationToken)
+    {
         for (int second = 0; second < scenario.DurationSeconds; second++)
         {
             await listening.MoveAsync(second, cancellationToken).ConfigureAwait(false);
@@ -64,10 +81,51 @@ public static class V2VSimulation
                 await run.AnchorBatchesAsync(detections, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
 
-        TimeSpan elapsed = clock.Elapsed;
-        await listening.DrainAsync(run.Publishable, cancellationToken).ConfigureAwait(false);
-        return run.Result(ledgerName, feed.Name, elapsed, listening);
+    // Vehicles as independent actors on the simulated clock: each report leaves its vehicle at its detection time (scaled
+    // to wall time) without waiting for any other, through the relay's batches when there are batches.
+    private static async Task RunInRealTimeAsync(V2VSimulationScenario scenario, Run run, Listening listening, Random random, DateTimeOffset start, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        TimeSpan Wall(TimeSpan simulated) => simulated / scenario.TimeScale;
+        SimulationRelay? relay = scenario.BatchSize == 1 ? null
+            : new SimulationRelay(run, scenario.BatchSize, Wall(TimeSpan.FromMilliseconds(scenario.BatchLingerMilliseconds)), cancellationToken);
+        var reporting = new List<Task>();
+        async Task ReportAsync(Detection detection)
+        {
+            TimeSpan wait = Wall(detection.Report.DetectedAt - start) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            await (relay is null ? run.AnchorAsync(detection, cancellationToken) : relay.SubmitAsync(detection, cancellationToken)).ConfigureAwait(false);
+        }
+
+        try
+        {
+            for (int second = 0; second < scenario.DurationSeconds; second++)
+            {
+                TimeSpan due = Wall(TimeSpan.FromSeconds(second)) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+                }
+
+                await listening.MoveAsync(second, cancellationToken).ConfigureAwait(false);
+                reporting.AddRange(run.Detect(second, random).Select(ReportAsync));
+            }
+
+            await Task.WhenAll(reporting).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when a report failed: the relay anchors what it holds and stops.
+            if (relay is not null)
+            {
+                await relay.CompleteAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The results as CSV, one line per run, with a header.</summary>
@@ -75,7 +133,7 @@ public static class V2VSimulation
     {
         ArgumentNullException.ThrowIfNull(results);
         var csv = new StringBuilder("vehicles,seed,stuck,batch_size,ledger,feed,placed,detected,mapped,duplicates,merged,reports,transactions,blocks,seconds,tx_per_s,reports_per_s,tx_per_block,block_time_ms,delivered,refused,"
-            + "store_p50_ms,store_p95_ms,store_p99_ms,verify_p50_ms,verify_p95_ms,verify_p99_ms,retrieve_p50_ms,retrieve_p95_ms,retrieve_p99_ms,store_within_500ms,verify_retrieve_within_1s\n");
+            + "store_p50_ms,store_p95_ms,store_p99_ms,verify_p50_ms,verify_p95_ms,verify_p99_ms,retrieve_p50_ms,retrieve_p95_ms,retrieve_p99_ms,store_within_500ms,verify_retrieve_within_1s,time_scale,batch_linger_ms\n");
         foreach (V2VSimulationResult r in results)
         {
             csv.AppendLine(string.Join(',', new object[]
@@ -84,7 +142,7 @@ public static class V2VSimulation
                 r.MappedObstacles, r.Duplicates, r.Merged, r.Reports, r.Transactions, r.Blocks, r.Elapsed.TotalSeconds, r.TransactionsPerSecond, r.ReportsPerSecond,
                 r.TransactionsPerBlock, r.BlockTime.TotalMilliseconds, r.Delivered, r.Refused,
                 r.Store.P50, r.Store.P95, r.Store.P99, r.Verify.P50, r.Verify.P95, r.Verify.P99, r.Retrieve.P50, r.Retrieve.P95, r.Retrieve.P99,
-                r.StoreWithinLimit, r.VerifyRetrieveWithinLimit,
+                r.StoreWithinLimit, r.VerifyRetrieveWithinLimit, r.Scenario.TimeScale, r.Scenario.BatchLingerMilliseconds,
             }.Select(v => v is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture))));
         }
 

@@ -17,6 +17,21 @@ public sealed record V2VSimulationScenario(int Vehicles, int Seed = 1)
     /// <summary>How many reports a roadside relay anchors in one batch; 1 (the default) anchors each report in its own transaction, signed by its vehicle.</summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>
+    /// How many simulated seconds pass per second of wall time. 1 (the default) drives in real time: each vehicle submits
+    /// each report at its own detection time, independently of the others, so the load grows with the fleet and every
+    /// latency is one report's own, under that load. Above 1 the world runs faster (tests). 0 submits each simulated
+    /// second's reports all at once and waits for them before the next second: a capacity run, whose latencies include
+    /// the queueing behind that burst.
+    /// </summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>
+    /// With batches (<see cref="BatchSize"/> above 1) in real time, how long the roadside relay waits, from the first report
+    /// of a batch, for more before it anchors a batch that is not full (default 100 ms of simulated time).
+    /// </summary>
+    public int BatchLingerMilliseconds { get; init; } = 100;
+
     /// <summary>How many of the vehicles subscribe to the live feed and verify what they receive (default 50; the others only report).</summary>
     public int Listeners { get; init; } = 50;
 
@@ -41,6 +56,8 @@ public sealed record V2VSimulationScenario(int Vehicles, int Seed = 1)
             { ReportIntervalSeconds: < 1 } => $"ReportIntervalSeconds must be at least 1, not {ReportIntervalSeconds}",
             { BatchSize: < 1 or > 4096 } => $"BatchSize must be 1 to 4096, not {BatchSize}",
             { Listeners: < 0 } => $"Listeners must not be negative, not {Listeners}",
+            { TimeScale: < 0 or > 1_000 } or { TimeScale: double.NaN } => $"TimeScale must be 0 (as fast as the ledger takes them) or up to 1000, not {TimeScale}",
+            { BatchLingerMilliseconds: < 1 or > 10_000 } => $"BatchLingerMilliseconds must be 1 to 10 000, not {BatchLingerMilliseconds}",
             _ => null,
         };
         if (problem is not null)

@@ -69,7 +69,10 @@ public sealed class InProcessFeedTests
 
         Assert.Equal(3, publisher.Published);
         LiveObstacle[] received = [.. Drain(vehicle.Obstacles)];
-        Assert.Equal(batch.Outcomes.Select(o => (o.ObstacleId, o.Mapped ? ObstacleFeedEvent.Mapped : ObstacleFeedEvent.Confirmed)), received.Select(r => (r.ObstacleId, r.Event)));
+        // Obstacles are published concurrently, each obstacle's messages in ledger order (a stable sort by obstacle keeps that order).
+        Assert.Equal(
+            batch.Outcomes.Select(o => (o.ObstacleId, o.Mapped ? ObstacleFeedEvent.Mapped : ObstacleFeedEvent.Confirmed)).OrderBy(o => o.ObstacleId),
+            received.Select(r => (r.ObstacleId, r.Event)).OrderBy(r => r.ObstacleId));
         Assert.All(received, r => Assert.Equal(batch.BatchRoot, r.Anchor.BatchRoot));
         Assert.Empty(Drain(vehicle.Refusals));
     }
