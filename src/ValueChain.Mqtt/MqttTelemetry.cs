@@ -37,7 +37,7 @@ public static class MqttTelemetry
     private static readonly Counter<long> ReceivedCount = Meter.CreateCounter<long>(Received, "{message}", "Messages delivered to this client.");
     private static readonly Counter<long> Bytes = Meter.CreateCounter<long>(BytesPublished, "By", "Payload bytes published.");
 
-    /// <summary>Publishes <paramref name="message"/> with <paramref name="client"/> in a producer span (OpenTelemetry's messaging attributes), counting it as published or failed; the answer and any exception pass through.</summary>
+    /// <summary>Publishes <paramref name="message"/> with <paramref name="client"/> in a producer span (OpenTelemetry's messaging attributes), counting it as published or failed; the answer and any exception pass through, except that a publish cancelled by <paramref name="cancellationToken"/> always ends in <see cref="OperationCanceledException"/>.</summary>
     public static async Task<MqttClientPublishResult> PublishAsync(IMqttClient client, MqttApplicationMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -64,6 +64,12 @@ public static class MqttTelemetry
             }
 
             return result;
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationTimedOutException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // MQTTnet fails a request that the caller cancels with its time-out exception; a host that stops is not a
+            // failed delivery, so the caller gets the cancellation it asked for.
+            throw new OperationCanceledException("The publish was cancelled.", e, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

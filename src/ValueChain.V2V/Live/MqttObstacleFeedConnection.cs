@@ -67,7 +67,7 @@ public sealed class MqttObstacleFeedConnection : IObstacleFeedConnection
     {
         MqttApplicationMessage message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload.ToArray())
             .WithRetainFlag(retain).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
-        return (await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false)).IsSuccess;
+        return (await MqttTelemetry.PublishAsync(_client, message, cancellationToken).ConfigureAwait(false)).IsSuccess;
     }
 
     /// <inheritdoc />
