@@ -13,22 +13,28 @@ namespace ValueChain.Benchmarks;
 /// 100 000 keys again, so history grows with N and the live state does not) plus one event-emitting
 /// transaction per 100, in blocks of 500. Reports throughput against the in-memory ledger in the same
 /// process, resident memory against the live state, reopen time with a checkpoint, and the p99 of
-/// key-history and events-by-range queries on the grown ledger.
-/// Run: dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report --transactions 1000000 [--data DIR]
+/// key-history and events-by-range queries on the grown ledger. Several sizes (<c>1000000,5000000,10000000</c>)
+/// grow one ledger in steps and measure at each, so one run gives every size's figures.
+/// Run: dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report --transactions 1000000[,5000000,…] [--data DIR]
 /// </summary>
 internal static class LedgerScaleReport
 {
     private const int Batch = 20_000, BlockSize = 500, Keys = 5;
 
-    public static async Task RunAsync(long transactions, string? dataDirectory)
+    public static async Task RunAsync(IReadOnlyList<long> sizes, string? dataDirectory)
     {
         string directory = dataDirectory ?? Directory.CreateTempSubdirectory("valuechain-scale-").FullName;
-        Console.WriteLine($"ledger-report at scale: {transactions:N0} five-key transactions, blocks of {BlockSize}, data in {directory}");
+        Console.WriteLine($"ledger-report at scale: {string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} five-key transactions, blocks of {BlockSize}, data in {directory}; {Load()}");
         try
         {
-            await CompareThroughputAsync(directory, (int)Math.Min(100_000, transactions));
-            long resident = await GrowAsync(directory, transactions);
-            await ReopenAndQueryAsync(directory, resident);
+            await CompareThroughputAsync(directory, (int)Math.Min(100_000, sizes[0]));
+            long done = 0;
+            foreach (long size in sizes.Where(s => s > 0).Order())
+            {
+                long resident = await GrowAsync(directory, done, size);
+                done = size;
+                await ReopenAndQueryAsync(directory, resident);
+            }
         }
         finally
         {
@@ -60,15 +66,16 @@ internal static class LedgerScaleReport
         Directory.Delete(scratch, recursive: true);
         double inMemory = count / memoryClock.Elapsed.TotalSeconds, persisted = count / diskClock.Elapsed.TotalSeconds;
         Console.WriteLine($"throughput, {count:N0} pre-signed five-key transactions in alternating batches: in memory {inMemory:N0} tx/s, " +
-            $"persisted (block file + index + checkpoints) {persisted:N0} tx/s = {persisted / inMemory:P0}");
+            $"persisted (block file + index + checkpoints) {persisted:N0} tx/s = {persisted / inMemory:P0}; {Load()}");
     }
 
-    private static async Task<long> GrowAsync(string directory, long transactions)
+    // Grows the ledger from `done` to `transactions` transactions (reopening it when it exists) and returns the resident memory at the end.
+    private static async Task<long> GrowAsync(string directory, long done, long transactions)
     {
         string data = Path.Combine(directory, "ledger");
         var clock = new Stopwatch();
+        long start = done;
         await using InMemoryLedger ledger = LedgerWorkload.Open(BlockSize, data);
-        long done = 0;
         while (done < transactions)
         {
             int count = (int)Math.Min(Batch, transactions - done);
@@ -80,12 +87,12 @@ internal static class LedgerScaleReport
             done += count;
             if (done % 500_000 == 0 || done == transactions)
             {
-                Console.WriteLine($"  {done:N0} transactions, {ledger.Height:N0} blocks, {done / clock.Elapsed.TotalSeconds:N0} tx/s so far, resident {Resident() / 1048576.0:N0} MiB");
+                Console.WriteLine($"  {done:N0} transactions, {ledger.Height:N0} blocks, {(done - start) / clock.Elapsed.TotalSeconds:N0} tx/s so far, resident {Resident() / 1048576.0:N0} MiB; {Load()}");
             }
         }
 
         long resident = Resident(), heap = Retained();
-        Console.WriteLine($"grown: {done:N0} five-key transactions in {ledger.Height:N0} blocks at {done / clock.Elapsed.TotalSeconds:N0} tx/s sustained (persisted); " +
+        Console.WriteLine($"grown: {done:N0} five-key transactions in {ledger.Height:N0} blocks at {(done - start) / clock.Elapsed.TotalSeconds:N0} tx/s sustained (persisted, from {start:N0}); " +
             $"resident {resident / 1048576.0:N0} MiB, managed heap {heap / 1048576.0:N0} MiB; block file {new FileInfo(Path.Combine(data, "blocks.vcl")).Length / 1048576.0:N0} MiB, index {new FileInfo(Path.Combine(data, "index.db")).Length / 1048576.0:N0} MiB");
         return resident;
     }
@@ -120,7 +127,7 @@ internal static class LedgerScaleReport
         });
         int versions = ledger.GetHistory(ConformanceChaincode.ChaincodeName, "a0/0/0").Count;
         Console.WriteLine($"queries on {height:N0} blocks: key history ({versions} versions per key) p50 {P(history, 0.5):N0} µs, p99 {P(history, 0.99):N0} µs; " +
-            $"events of 10 blocks p50 {P(events, 0.5):N0} µs, p99 {P(events, 0.99):N0} µs");
+            $"events of 10 blocks p50 {P(events, 0.5):N0} µs, p99 {P(events, 0.99):N0} µs; {Load()}");
     }
 
     private static SignedTransaction[] EventTransactions(InMemoryLedger ledger, int count)
@@ -165,6 +172,11 @@ internal static class LedgerScaleReport
     }
 
     private static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
+
+    // The machine is shared: the load average beside each figure says what it was measured under.
+    private static string Load() => File.Exists("/proc/loadavg")
+        ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores"
+        : $"{Environment.ProcessorCount} cores";
 
     private static long Resident()
     {

@@ -75,10 +75,10 @@ if (args is ["ledger-report"])
     return;
 }
 
-// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report --transactions 1000000 [--data DIR]
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- ledger-report --transactions 1000000[,5000000,10000000] [--data DIR]
 if (args is ["ledger-report", "--transactions", var count, ..] && (args.Length == 3 || args is [_, _, _, "--data", _]))
 {
-    await LedgerScaleReport.RunAsync(long.Parse(count, System.Globalization.CultureInfo.InvariantCulture), args.Length == 5 ? args[4] : null);
+    await LedgerScaleReport.RunAsync([.. count.Split(',').Select(c => long.Parse(c, System.Globalization.CultureInfo.InvariantCulture))], args.Length == 5 ? args[4] : null);
     return;
 }
 

@@ -32,6 +32,30 @@ internal static class BlockQueries
         }
     }
 
+    /// <summary>Adds the versions of a stored key that one block wrote (its genesis writes, then each transaction's), in ledger order.</summary>
+    public static void History(LedgerBlock block, string storedKey, List<HistoryEntry> entries)
+    {
+        DateTimeOffset time = block.Header.Timestamp;
+        foreach (StateWrite write in block.GenesisWrites)
+        {
+            if (write.Key == storedKey)
+            {
+                entries.Add(new HistoryEntry(block.Number, default, time, write.Value));
+            }
+        }
+
+        for (int i = 0; i < block.Receipts.Count; i++)
+        {
+            foreach (StateWrite write in block.Receipts[i].Writes)
+            {
+                if (write.Key == storedKey)
+                {
+                    entries.Add(new HistoryEntry(block.Number, block.Transactions[i].Id, time, write.Value));
+                }
+            }
+        }
+    }
+
     /// <summary>Decodes the block file's record <paramref name="index"/>; a record that does not decode is corruption of that block.</summary>
     public static LedgerBlock Decode(byte[] record, long index)
     {

@@ -9,7 +9,7 @@ namespace ValueChain.Ledger.InMemory;
 /// The on-disk index beside the block file (SQLite, <c>index.db</c>): where each block's record lies,
 /// which block holds a transaction, every version of every key (transaction, time and value, so a
 /// key's history reads no block), and the events of each block.
-/// It is derived data: written after a block's record is durable, one SQLite transaction per block,
+/// It is derived data: written after a block's record is durable, whole blocks per SQLite transaction,
 /// so a crash leaves it at most behind the file, and the open catches it up from the file.
 /// </summary>
 internal sealed class BlockIndex : IDisposable
@@ -28,7 +28,7 @@ internal sealed class BlockIndex : IDisposable
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SqliteCommand _insertBlock, _insertTransaction, _insertHistory, _insertEvent;
-    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly ConcurrentBag<Reader> _readers = [];
 
     private BlockIndex(string path)
     {
@@ -57,15 +57,30 @@ internal sealed class BlockIndex : IDisposable
     /// <summary>Forgets everything, so the index can be rebuilt from the block file.</summary>
     public void Reset() => Execute("DELETE FROM blocks; DELETE FROM transactions; DELETE FROM history; DELETE FROM events;");
 
-    /// <summary>Indexes one block whose record lies at <paramref name="offset"/>, atomically.</summary>
-    public void Add(LedgerBlock block, long offset, int length)
+    /// <summary>Indexes durable blocks, in order, in one SQLite transaction: all of them or none.</summary>
+    public void Add(IReadOnlyList<PendingBlock> blocks)
     {
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+
         using SqliteTransaction transaction = _writer.BeginTransaction();
         foreach (SqliteCommand command in new[] { _insertBlock, _insertTransaction, _insertHistory, _insertEvent })
         {
             command.Transaction = transaction;
         }
 
+        foreach (PendingBlock pending in blocks)
+        {
+            Add(pending.Block, pending.Offset, pending.Length);
+        }
+
+        transaction.Commit();
+    }
+
+    private void Add(LedgerBlock block, long offset, int length)
+    {
         long number = block.Number, time = block.Header.Timestamp.ToUnixTimeMilliseconds();
         Run(_insertBlock, number, offset, length);
         byte[] genesis = new byte[32];
@@ -91,8 +106,6 @@ internal sealed class BlockIndex : IDisposable
                 Run(_insertEvent, e.Chaincode, number, eventIndex++, idBytes, e.Name, e.PayloadJson);
             }
         }
-
-        transaction.Commit();
     }
 
     /// <summary>Where block <paramref name="number"/>'s record lies, or null.</summary>
@@ -122,7 +135,7 @@ internal sealed class BlockIndex : IDisposable
             command.Dispose();
         }
 
-        while (_readers.TryTake(out SqliteConnection? reader))
+        while (_readers.TryTake(out Reader? reader))
         {
             reader.Dispose();
         }
@@ -139,40 +152,41 @@ internal sealed class BlockIndex : IDisposable
 
     private List<T> Query<T>(string sql, object[] arguments, Func<SqliteDataReader, T> map)
     {
-        // Readers take a pooled read-only connection of their own: WAL lets them read while the writer writes.
-        if (!_readers.TryTake(out SqliteConnection? connection))
+        // Readers take a pooled read-only connection of their own (WAL lets them read while the writer
+        // writes), with its statements prepared once: a query then costs its B-tree seek, not its parsing.
+        if (!_readers.TryTake(out Reader? reader))
         {
-            connection = new SqliteConnection(_readConnectionString);
-            connection.Open();
+            reader = new Reader(_readConnectionString);
         }
 
         try
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
+            SqliteCommand command = reader.Command(sql, arguments.Length);
             for (int i = 0; i < arguments.Length; i++)
             {
-                command.Parameters.AddWithValue("$" + (char)('a' + i), arguments[i]);
+                command.Parameters[i].Value = arguments[i];
             }
 
             var results = new List<T>();
-            using SqliteDataReader reader = command.ExecuteReader();
-            while (reader.Read())
+            using SqliteDataReader rows = command.ExecuteReader();
+            while (rows.Read())
             {
-                results.Add(map(reader));
+                results.Add(map(rows));
             }
 
             return results;
         }
         finally
         {
-            _readers.Add(connection);
+            _readers.Add(reader);
         }
     }
 
-    private SqliteCommand Prepare(string sql, int parameters)
+    private SqliteCommand Prepare(string sql, int parameters) => Prepare(_writer, sql, parameters);
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, int parameters)
     {
-        SqliteCommand command = _writer.CreateCommand();
+        SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         for (int i = 0; i < parameters; i++)
         {
@@ -198,5 +212,39 @@ internal sealed class BlockIndex : IDisposable
         using SqliteCommand command = _writer.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>A read-only connection with the statements it has prepared, used by one reader at a time.</summary>
+    private sealed class Reader : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public Reader(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+        }
+
+        public SqliteCommand Command(string sql, int parameters)
+        {
+            if (!_commands.TryGetValue(sql, out SqliteCommand? command))
+            {
+                command = Prepare(_connection, sql, parameters);
+                _commands[sql] = command;
+            }
+
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (SqliteCommand command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _connection.Dispose();
+        }
     }
 }

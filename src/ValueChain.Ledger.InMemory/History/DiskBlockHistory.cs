@@ -3,12 +3,14 @@ namespace ValueChain.Ledger.InMemory;
 /// <summary>
 /// The history of a persisted ledger: blocks read from the append-only block file, found through the
 /// on-disk <see cref="BlockIndex"/>, with a bounded cache of recently used blocks. Memory does not grow
-/// with the number of blocks.
+/// with the number of blocks. The index is written in the background (<see cref="BlockIndexer"/>); every
+/// query adds the durable blocks still waiting for it, so its answers do not depend on the indexer's pace.
 /// </summary>
 internal sealed class DiskBlockHistory : IBlockHistory
 {
     private readonly BlockFile _file;
     private readonly BlockIndex _index;
+    private readonly BlockIndexer _indexer;
     private readonly BlockCache _cache;
     private long _count;
 
@@ -18,6 +20,7 @@ internal sealed class DiskBlockHistory : IBlockHistory
         _index = index;
         _cache = new BlockCache(cacheBlocks);
         _count = count;
+        _indexer = new BlockIndexer(index);
     }
 
     public long Count => Volatile.Read(ref _count);
@@ -48,11 +51,19 @@ internal sealed class DiskBlockHistory : IBlockHistory
                 }
             }
 
+            var behind = new List<PendingBlock>();
             foreach (BlockFileRecord record in file.Scan(offset, next))
             {
-                index.Add(BlockQueries.Decode(record.Payload, record.Index), record.Offset, record.Length);
+                behind.Add(new PendingBlock(BlockQueries.Decode(record.Payload, record.Index), record.Offset, record.Length));
                 (offset, next) = (record.Offset + record.Length, record.Index + 1);
+                if (behind.Count == BlockIndexer.MaxPending)
+                {
+                    index.Add(behind);
+                    behind.Clear();
+                }
             }
+
+            index.Add(behind);
 
             file.Truncate(offset);
             return new DiskBlockHistory(file, index, cacheBlocks, next);
@@ -71,6 +82,11 @@ internal sealed class DiskBlockHistory : IBlockHistory
         if (_cache.TryGet(number, out LedgerBlock cached))
         {
             return cached;
+        }
+
+        if (Waiting(_indexer.Pending, number) is { } pending)
+        {
+            return pending.Block;
         }
 
         (long offset, int length) = _index.Where(number) ?? throw new LedgerCorruptedException(number, "the index does not know where its record lies");
@@ -94,7 +110,7 @@ internal sealed class DiskBlockHistory : IBlockHistory
             yield break;
         }
 
-        (long offset, _) = _index.Where(from) ?? throw new LedgerCorruptedException(from, "the index does not know where its record lies");
+        (long offset, _) = Waiting(_indexer.Pending, from) is { } pending ? (pending.Offset, pending.Length) : _index.Where(from) ?? throw new LedgerCorruptedException(from, "the index does not know where its record lies");
         foreach (BlockFileRecord record in _file.Scan(offset, from))
         {
             if (record.Index >= to)
@@ -108,7 +124,9 @@ internal sealed class DiskBlockHistory : IBlockHistory
 
     public (long Block, int Index)? Locate(TxId id)
     {
+        // The count first, then the pending blocks: any block below the count is either still pending or indexed.
         long count = Count;
+        PendingBlock[] pending = _indexer.Pending;
         foreach ((long block, int index) in _index.Transactions(id))
         {
             if (block < count && Get(block).Transactions[index].Id == id)
@@ -117,27 +135,79 @@ internal sealed class DiskBlockHistory : IBlockHistory
             }
         }
 
+        foreach (PendingBlock waiting in pending)
+        {
+            for (int i = 0; i < waiting.Block.Transactions.Count && waiting.Block.Number < count; i++)
+            {
+                if (waiting.Block.Transactions[i].Id == id)
+                {
+                    return (waiting.Block.Number, i);
+                }
+            }
+        }
+
         return null;
     }
 
-    public IReadOnlyList<HistoryEntry> History(string storedKey, long lastBlock) => _index.History(storedKey, Math.Min(lastBlock, Count - 1));
+    public IReadOnlyList<HistoryEntry> History(string storedKey, long lastBlock)
+    {
+        long last = Math.Min(lastBlock, Count - 1);
+        PendingBlock[] pending = _indexer.Pending;
+        List<HistoryEntry> entries = _index.History(storedKey, Math.Min(last, FirstPending(pending, last + 1) - 1));
+        foreach (PendingBlock waiting in pending)
+        {
+            if (waiting.Block.Number <= last)
+            {
+                BlockQueries.History(waiting.Block, storedKey, entries);
+            }
+        }
 
-    public IReadOnlyList<LedgerEvent> Events(string chaincode, long from, long to) =>
-        _index.Events(chaincode, Math.Max(0, from), Math.Min(to, Count - 1));
+        return entries;
+    }
 
+    public IReadOnlyList<LedgerEvent> Events(string chaincode, long from, long to)
+    {
+        long last = Math.Min(to, Count - 1);
+        from = Math.Max(0, from);
+        PendingBlock[] pending = _indexer.Pending;
+        List<LedgerEvent> events = _index.Events(chaincode, from, Math.Min(last, FirstPending(pending, last + 1) - 1));
+        foreach (PendingBlock waiting in pending)
+        {
+            if (waiting.Block.Number >= from && waiting.Block.Number <= last)
+            {
+                events.AddRange(BlockQueries.Events(waiting.Block, chaincode));
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Writes the block's record and flushes it; the index follows in the background.</summary>
     public void Append(LedgerBlock block)
     {
         (long offset, int length) = _file.Append(block.Encode());
-        _index.Add(block, offset, length);
+        _indexer.Add(new PendingBlock(block, offset, length));
         _cache.Add(block);
         Volatile.Write(ref _count, block.Number + 1);
     }
 
+    /// <summary>Lets the indexer finish what is pending (so a clean close leaves the index complete), then closes both files.</summary>
     public void Dispose()
     {
+        _indexer.Dispose();
         _index.Dispose();
         _file.Dispose();
     }
+
+    // Pending blocks are consecutive, so block n is at n minus the first's number.
+    private static PendingBlock? Waiting(PendingBlock[] pending, long number)
+    {
+        long at = pending.Length == 0 ? -1 : number - pending[0].Block.Number;
+        return at >= 0 && at < pending.Length ? pending[at] : null;
+    }
+
+    // Every block below the first pending one is in the index.
+    private static long FirstPending(PendingBlock[] pending, long otherwise) => pending.Length == 0 ? otherwise : pending[0].Block.Number;
 
     private static long SafeNumber(byte[] payload)
     {
