@@ -48,6 +48,13 @@ if (args is ["fabric-registration"])
     return;
 }
 
+// VALUECHAIN_FABRIC_NETWORK=… dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- fabric-side-by-side   (ValueChain, @hyperledger/fabric-gateway)
+if (args is ["fabric-side-by-side"])
+{
+    await FabricGatewayComparison.RunAsync();
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- appmarket-report [--installs N] [--agents N]
 if (args is ["appmarket-report", ..])
 {

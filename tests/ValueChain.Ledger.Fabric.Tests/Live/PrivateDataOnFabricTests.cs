@@ -48,7 +48,7 @@ public sealed class PrivateDataOnFabricTests(LiveFabric fabric)
         {
             atOrg2Value = await EvaluateAsync(atOrg2, name, "get", key);
         }
-        catch (FabricException refused)
+        catch (ValueChainException refused)
         {
             Assert.Contains("private data", refused.Message, StringComparison.OrdinalIgnoreCase);
             atOrg2Value = null;
