@@ -55,6 +55,14 @@ if (args is ["fabric-side-by-side"])
     return;
 }
 
+// … -- fabric-side-by-side SEQUENTIAL CONCURRENT IN-FLIGHT ROUNDS   (smaller runs)
+if (args is ["fabric-side-by-side", var fabricSequential, var fabricConcurrent, var fabricInFlight, var fabricRounds])
+{
+    int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    await FabricGatewayComparison.RunAsync(Count(fabricSequential), Count(fabricConcurrent), Count(fabricInFlight), Count(fabricRounds));
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- appmarket-report [--installs N] [--agents N]
 if (args is ["appmarket-report", ..])
 {
