@@ -48,6 +48,21 @@ if (args is ["fabric-registration"])
     return;
 }
 
+// VALUECHAIN_FABRIC_NETWORK=… dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- fabric-side-by-side   (ValueChain, @hyperledger/fabric-gateway)
+if (args is ["fabric-side-by-side"])
+{
+    await FabricGatewayComparison.RunAsync();
+    return;
+}
+
+// … -- fabric-side-by-side SEQUENTIAL CONCURRENT IN-FLIGHT ROUNDS   (smaller runs)
+if (args is ["fabric-side-by-side", var fabricSequential, var fabricConcurrent, var fabricInFlight, var fabricRounds])
+{
+    int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    await FabricGatewayComparison.RunAsync(Count(fabricSequential), Count(fabricConcurrent), Count(fabricInFlight), Count(fabricRounds));
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- appmarket-report [--installs N] [--agents N]
 if (args is ["appmarket-report", ..])
 {

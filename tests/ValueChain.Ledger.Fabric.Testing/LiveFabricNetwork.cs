@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace ValueChain.Ledger.Fabric.Testing;
@@ -37,7 +38,15 @@ public sealed class LiveFabricNetwork : IAsyncDisposable
     public static async Task<LiveFabricNetwork> StartAsync(LiveFabricSettings settings)
     {
         var chaincodes = new ConcurrentDictionary<string, IChaincode>(StringComparer.Ordinal);
-        var options = new FabricChaincodeServerOptions { ChaincodeId = settings.PackageId, Listen = settings.ChaincodeListen, ChaincodeFor = name => chaincodes.GetValueOrDefault(name) };
+        // Every definition deployed through this network declares the description's collections.
+        IReadOnlySet<string> collections = settings.Collections.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+        var options = new FabricChaincodeServerOptions
+        {
+            ChaincodeId = settings.PackageId,
+            Listen = settings.ChaincodeListen,
+            ChaincodeFor = name => chaincodes.GetValueOrDefault(name),
+            CollectionsFor = _ => collections,
+        };
         return new LiveFabricNetwork(settings, await FabricChaincodeServer.StartAsync(options), chaincodes);
     }
 
@@ -95,17 +104,17 @@ public sealed class LiveFabricNetwork : IAsyncDisposable
         _chaincodes[name] = chaincode;
         if (Settings.Peers.Count <= 1 && policy is null)
         {
-            await new FabricLifecycle(client, Admin, AdminSigner).DeployAsync(name, Settings.PackageId);
+            await Lifecycle(client, Admin, AdminSigner).DeployAsync(name, Settings.PackageId);
             return name;
         }
 
         foreach (IGrouping<string, LiveFabricPeer> organisation in Settings.Peers.GroupBy(p => p.MspId))
         {
             (FabricClient own, FabricIdentity admin, EcdsaP256Signer key) = OrganisationClient(organisation.Key);
-            await new FabricLifecycle(own, admin, key).ApproveAsync(name, Settings.PackageId, policy);
+            await Lifecycle(own, admin, key).ApproveAsync(name, Settings.PackageId, policy);
         }
 
-        long block = await new FabricLifecycle(client, Admin, AdminSigner).CommitAsync(name, policy);
+        long block = await Lifecycle(client, Admin, AdminSigner).CommitAsync(name, policy);
         await WaitForBlockAsync(block);
         return name;
     }
@@ -135,6 +144,9 @@ public sealed class LiveFabricNetwork : IAsyncDisposable
             }
         }
     }
+
+    private FabricLifecycle Lifecycle(FabricClient client, FabricIdentity admin, IFabricSigner signer) =>
+        new(client, admin, signer) { Collections = Settings.Collections };
 
     // One client per organisation, acting as its admin through its own peers only (approvals are per organisation).
     private (FabricClient Client, FabricIdentity Admin, EcdsaP256Signer Key) OrganisationClient(string mspId) =>

@@ -21,6 +21,12 @@ public sealed record LiveFabricSettings(
 {
     public const string Variable = "VALUECHAIN_FABRIC_NETWORK";
 
+    /// <summary>Overrides the description's <c>discovery</c> for one run ("true" or "false"), without restarting the network.</summary>
+    public const string DiscoveryVariable = "VALUECHAIN_FABRIC_DISCOVERY";
+
+    /// <summary>Overrides the description's <c>collections</c>: a collection configuration file (Fabric's collections_config.json format).</summary>
+    public const string CollectionsVariable = "VALUECHAIN_FABRIC_COLLECTIONS";
+
     /// <summary>
     /// Every peer with its organisation's admin: the description's <c>peers</c> array, or else its one <c>peer</c>
     /// (of <see cref="MspId"/>, with the admin above).
@@ -32,6 +38,12 @@ public sealed record LiveFabricSettings(
 
     /// <summary>Whether the test clients find endorsers through discovery (the description's <c>discovery</c>).</summary>
     public bool UseDiscovery { get; init; }
+
+    /// <summary>
+    /// The private data collections every deployed definition declares (the file the description's <c>collections</c>
+    /// names, or <see cref="CollectionsVariable"/>); empty when neither names one.
+    /// </summary>
+    public IReadOnlyList<FabricCollectionDefinition> Collections { get; init; } = [];
 
     /// <summary>The network script, for tests that stop a peer (the description's <c>control</c>), or null.</summary>
     public LiveFabricControl? Control { get; init; }
@@ -75,7 +87,13 @@ public sealed record LiveFabricSettings(
                     File.ReadAllText(p.GetProperty("adminCertificate").GetString()!), File.ReadAllText(p.GetProperty("adminKey").GetString()!)))]
                 : [new LiveFabricPeer(settings.Peer, settings.MspId, settings.AdminCertificatePem, settings.AdminKeyPem)],
             EndorsementPolicy = root.TryGetProperty("endorsementPolicy", out JsonElement policy) ? policy.GetString() : null,
-            UseDiscovery = root.TryGetProperty("discovery", out JsonElement discovery) && discovery.GetBoolean(),
+            UseDiscovery = Environment.GetEnvironmentVariable(DiscoveryVariable) is { Length: > 0 } useDiscovery
+                ? bool.Parse(useDiscovery)
+                : root.TryGetProperty("discovery", out JsonElement discovery) && discovery.GetBoolean(),
+            Collections = (Environment.GetEnvironmentVariable(CollectionsVariable) is { Length: > 0 } file ? file
+                    : root.TryGetProperty("collections", out JsonElement collections) ? collections.GetString() : null) is { } config
+                ? FabricCollectionDefinition.ParseConfig(File.ReadAllText(config))
+                : [],
             Control = root.TryGetProperty("control", out JsonElement control)
                 ? new LiveFabricControl(control.GetProperty("script").GetString()!, control.GetProperty("netDir").GetString()!)
                 : null,

@@ -71,6 +71,22 @@ public sealed class EndorsementSelectionTests
             [Endorsed("peer0.org1", "Org1MSP"), new PeerAnswer("peer0.org2", refusal, null)]));
 
         Assert.Equal("insufficient_balance", error.Code);
+        Assert.True(error.Disputed, "another peer endorsed: the client asks again once the peers have caught up");
+    }
+
+    [Fact]
+    public void A_refusal_of_every_peer_is_not_disputed()
+    {
+        var refusal = new Protos.ProposalResponse
+        {
+            Response = new Protos.Response { Status = ChaincodeError.Status, Payload = ByteString.CopyFrom(ChaincodeError.Encode("not_found", "Delivery D-1 does not exist.")) },
+        };
+
+        FabricChaincodeException error = Assert.Throws<FabricChaincodeException>(() => EndorsementSelection.Select(Tx, null,
+            [new PeerAnswer("peer0.org1", refusal, null), new PeerAnswer("peer0.org2", refusal, null)]));
+
+        Assert.Equal("not_found", error.Code);
+        Assert.False(error.Disputed);
     }
 
     [Fact]

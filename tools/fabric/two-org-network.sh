@@ -27,6 +27,10 @@
 #   PEER2_PORT [17061] PEER2_CC_PORT [17062] PEER2_OPS_PORT [19445]   CHAINCODE_PORT [19999]
 #   BATCH_TIMEOUT [50ms] MAX_MESSAGE_COUNT [100]
 #   ENDORSEMENT_POLICY [AND('Org1MSP.peer', 'Org2MSP.peer')]   DISCOVERY [false]: whether the tests' clients use it
+#   COLLECTIONS [$NET_DIR/collections.json, written by "up"]: the private data collections every definition the
+#                tests deploy declares (Fabric's collections_config.json format): traceabilityDetails (both
+#                organisations: Traceability's order and delivery details) and org1Only (Org1MSP only: the test
+#                that Org2's peer holds only the hash)
 # Fabric processes run under `nice -n ${NICE:-10}`.
 set -euo pipefail
 
@@ -324,6 +328,20 @@ peer_json() { # N: one entry of "peers"
 EOF
 }
 
+write_collections() {
+  # Collection member policies must be ORs of organisations (Fabric checks it at approval). requiredPeerCount 0:
+  # under AND('Org1MSP.peer', 'Org2MSP.peer') both peers endorse, so each already holds what it may keep.
+  cat > "$NET_DIR/collections.json" <<EOF
+[
+  { "name": "traceabilityDetails", "policy": "OR('Org1MSP.member', 'Org2MSP.member')",
+    "requiredPeerCount": 0, "maxPeerCount": 1, "blockToLive": 0, "memberOnlyRead": true, "memberOnlyWrite": true },
+  { "name": "org1Only", "policy": "OR('Org1MSP.member')",
+    "requiredPeerCount": 0, "maxPeerCount": 0, "blockToLive": 0, "memberOnlyRead": true, "memberOnlyWrite": false }
+]
+EOF
+  python3 -m json.tool "$NET_DIR/collections.json" >/dev/null
+}
+
 write_description() {
   local org1 admin1
   org1=$(org_dir 1)
@@ -339,6 +357,7 @@ write_description() {
   ],
   "endorsementPolicy": "$ENDORSEMENT_POLICY",
   "discovery": $DISCOVERY,
+  "collections": "${COLLECTIONS:-$NET_DIR/collections.json}",
   "orderer": { "address": "https://127.0.0.1:$ORDERER_PORT", "tlsRoot": "$ORD_NODE/tls/ca.crt", "hostName": "orderer.example.com" },
   "caCertificate": "$org1/ca/ca.org1.example.com-cert.pem",
   "caKey": "$org1/ca/priv_sk",
@@ -383,6 +402,7 @@ case ${1:-} in
     join_peer 1
     join_peer 2
     install_chaincode
+    write_collections
     write_description
     echo "export VALUECHAIN_FABRIC_NETWORK=$NET_DIR/network.json"
     ;;

@@ -22,6 +22,20 @@ public class ChaincodeState
     /// <summary>The invocation's context.</summary>
     public IChaincodeContext Context { get; }
 
+    /// <summary>
+    /// The state of the private data collection <paramref name="collection"/> when the ledger keeps private data and the
+    /// chaincode's deployment declares that collection (<see cref="IPrivateDataContext"/>); otherwise this world state.
+    /// The same typed reads and writes either way, so a chaincode's rules do not depend on the ledger: only where the
+    /// values are kept, and who else holds them, does.
+    /// </summary>
+    public ChaincodeState Private(string collection)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        return Context is IPrivateDataContext privateData && privateData.Collections.Contains(collection)
+            ? new ChaincodeState(new CollectionContext(Context, privateData, collection))
+            : this;
+    }
+
     /// <summary>A composite key from its parts.</summary>
     public static string Key(params string[] parts) => string.Join(Separator, parts);
 

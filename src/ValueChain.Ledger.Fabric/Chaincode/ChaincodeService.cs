@@ -17,5 +17,5 @@ internal sealed class ChaincodeService : Protos.Chaincode.ChaincodeBase
     }
 
     public override Task Connect(IAsyncStreamReader<Protos.ChaincodeMessage> requestStream, IServerStreamWriter<Protos.ChaincodeMessage> responseStream, ServerCallContext context) =>
-        new ShimSession(requestStream, responseStream, _options.ChaincodeId, _options.ChaincodeFor, _creators, _logger).RunAsync(context.CancellationToken);
+        new ShimSession(requestStream, responseStream, _options.ChaincodeId, _options.ChaincodeFor, _options.CollectionsFor, _creators, _logger).RunAsync(context.CancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
@@ -20,6 +21,13 @@ public sealed class FabricChaincodeServerOptions
     /// under several names on a channel); null for a name the server does not serve.
     /// </summary>
     public Func<string, IChaincode?> ChaincodeFor { get; set; } = _ => null;
+
+    /// <summary>
+    /// The private data collections that the definition of a chaincode name declares (its collection configuration,
+    /// see <see cref="FabricLifecycle.Collections"/>), which the chaincode sees as <see cref="IPrivateDataContext.Collections"/>;
+    /// none by default, and then chaincodes keep everything in world state.
+    /// </summary>
+    public Func<string, IReadOnlySet<string>> CollectionsFor { get; set; } = _ => FrozenSet<string>.Empty;
 
     /// <summary>Serves <paramref name="chaincode"/> for every invoked name.</summary>
     public FabricChaincodeServerOptions Serve(IChaincode chaincode)

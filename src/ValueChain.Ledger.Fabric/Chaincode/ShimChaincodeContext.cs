@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Google.Protobuf;
 using Type = Protos.ChaincodeMessage.Types.Type;
 
@@ -7,21 +8,27 @@ namespace ValueChain.Ledger.Fabric.Chaincode;
 /// <summary>
 /// <see cref="IChaincodeContext"/> over the shim conversation. Fabric's peer answers reads from
 /// committed state only, so this context keeps the invocation's own writes and lays them over
-/// every read and range, giving chaincodes the read-your-writes view the embedded ledger gives.
+/// every read and range, giving chaincodes the read-your-writes view the embedded ledger gives. Private data goes
+/// through the same shim messages with their collection set (and GET_PRIVATE_DATA_HASH for hashes), with the same
+/// overlay per collection.
 /// </summary>
-internal sealed class ShimChaincodeContext : IChaincodeContext
+internal sealed class ShimChaincodeContext : IChaincodeContext, IPrivateDataContext
 {
+    // World state is the collection named "" in the shim messages.
+    private const string WorldState = "";
+
     // Fabric's shims start an open range after the composite-key namespace (keys beginning with 0x00).
     private const string FirstSimpleKey = "\u0001";
     private readonly ShimSession _session;
     private readonly string _channel;
     private readonly string _transactionId;
-    private readonly SortedDictionary<string, byte[]?> _writes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, byte[]?>> _writes = new(StringComparer.Ordinal);
     private readonly List<(string Name, string PayloadJson)> _events = [];
 
-    public ShimChaincodeContext(ShimSession session, string channel, string transactionId, TransactionHeader header)
+    public ShimChaincodeContext(ShimSession session, string channel, string transactionId, TransactionHeader header, IReadOnlySet<string> collections)
     {
         _session = session;
+        Collections = collections;
         _channel = channel;
         _transactionId = transactionId;
         Caller = header.Caller;
@@ -40,20 +47,59 @@ internal sealed class ShimChaincodeContext : IChaincodeContext
 
     public IReadOnlyList<(string Name, string PayloadJson)> Events => _events;
 
-    public async ValueTask<ReadOnlyMemory<byte>?> GetStateAsync(string key, CancellationToken cancellationToken = default)
+    public IReadOnlySet<string> Collections { get; }
+
+    public ValueTask<ReadOnlyMemory<byte>?> GetStateAsync(string key, CancellationToken cancellationToken = default) =>
+        GetAsync(WorldState, key, cancellationToken);
+
+    public ValueTask PutStateAsync(string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default) =>
+        PutAsync(WorldState, key, value, cancellationToken);
+
+    public ValueTask DeleteStateAsync(string key, CancellationToken cancellationToken = default) =>
+        DeleteAsync(WorldState, key, cancellationToken);
+
+    public IAsyncEnumerable<StateEntry> GetStateByRangeAsync(string startKey, string endKey, CancellationToken cancellationToken = default) =>
+        RangeAsync(WorldState, startKey, endKey, cancellationToken);
+
+    public ValueTask<ReadOnlyMemory<byte>?> GetPrivateDataAsync(string collection, string key, CancellationToken cancellationToken = default) =>
+        GetAsync(RequireCollection(collection), key, cancellationToken);
+
+    public async ValueTask<ReadOnlyMemory<byte>?> GetPrivateDataHashAsync(string collection, string key, CancellationToken cancellationToken = default)
     {
         RequireKey(key);
-        if (_writes.TryGetValue(key, out byte[]? written))
+        if (OwnWrites(RequireCollection(collection)).TryGetValue(key, out byte[]? written))
+        {
+            // The peer answers from committed hashes; the invocation's own write is hashed here, as it will be.
+            return written is null ? (ReadOnlyMemory<byte>?)null : SHA256.HashData(written);
+        }
+
+        ByteString hash = await _session.RequestAsync(Type.GetPrivateDataHash, new Protos.GetState { Key = key, Collection = collection }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
+        return hash.IsEmpty ? (ReadOnlyMemory<byte>?)null : hash.Memory;
+    }
+
+    public ValueTask PutPrivateDataAsync(string collection, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default) =>
+        PutAsync(RequireCollection(collection), key, value, cancellationToken);
+
+    public ValueTask DeletePrivateDataAsync(string collection, string key, CancellationToken cancellationToken = default) =>
+        DeleteAsync(RequireCollection(collection), key, cancellationToken);
+
+    public IAsyncEnumerable<StateEntry> GetPrivateDataByRangeAsync(string collection, string startKey, string endKey, CancellationToken cancellationToken = default) =>
+        RangeAsync(RequireCollection(collection), startKey, endKey, cancellationToken);
+
+    private async ValueTask<ReadOnlyMemory<byte>?> GetAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        RequireKey(key);
+        if (OwnWrites(collection).TryGetValue(key, out byte[]? written))
         {
             // Explicit: a null byte[] would otherwise convert to an empty (not absent) memory.
             return written is null ? (ReadOnlyMemory<byte>?)null : written;
         }
 
-        ByteString value = await _session.RequestAsync(Type.GetState, new Protos.GetState { Key = key }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
+        ByteString value = await _session.RequestAsync(Type.GetState, new Protos.GetState { Key = key, Collection = collection }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
         return value.IsEmpty ? (ReadOnlyMemory<byte>?)null : value.Memory;
     }
 
-    public async ValueTask PutStateAsync(string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
+    private async ValueTask PutAsync(string collection, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
     {
         RequireKey(key);
         if (value.IsEmpty)
@@ -62,24 +108,24 @@ internal sealed class ShimChaincodeContext : IChaincodeContext
             throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Key '{key}' cannot be written with an empty value on Fabric; delete it instead.");
         }
 
-        await _session.RequestAsync(Type.PutState, new Protos.PutState { Key = key, Value = ByteString.CopyFrom(value.Span) }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
-        _writes[key] = value.ToArray();
+        await _session.RequestAsync(Type.PutState, new Protos.PutState { Key = key, Value = ByteString.CopyFrom(value.Span), Collection = collection }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
+        OwnWrites(collection)[key] = value.ToArray();
     }
 
-    public async ValueTask DeleteStateAsync(string key, CancellationToken cancellationToken = default)
+    private async ValueTask DeleteAsync(string collection, string key, CancellationToken cancellationToken)
     {
         RequireKey(key);
-        await _session.RequestAsync(Type.DelState, new Protos.DelState { Key = key }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
-        _writes[key] = null;
+        await _session.RequestAsync(Type.DelState, new Protos.DelState { Key = key, Collection = collection }, _channel, _transactionId, cancellationToken).ConfigureAwait(false);
+        OwnWrites(collection)[key] = null;
     }
 
-    public async IAsyncEnumerable<StateEntry> GetStateByRangeAsync(string startKey, string endKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<StateEntry> RangeAsync(string collection, string startKey, string endKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(startKey);
         ArgumentNullException.ThrowIfNull(endKey);
-        var own = _writes.Where(w => string.CompareOrdinal(w.Key, startKey) >= 0 && (endKey.Length == 0 || string.CompareOrdinal(w.Key, endKey) < 0)).ToList();
+        var own = OwnWrites(collection).Where(w => string.CompareOrdinal(w.Key, startKey) >= 0 && (endKey.Length == 0 || string.CompareOrdinal(w.Key, endKey) < 0)).ToList();
         int next = 0;
-        var request = new Protos.GetStateByRange { StartKey = startKey.Length == 0 ? FirstSimpleKey : startKey, EndKey = endKey };
+        var request = new Protos.GetStateByRange { StartKey = startKey.Length == 0 ? FirstSimpleKey : startKey, EndKey = endKey, Collection = collection };
         await foreach (Queryresult.KV committed in QueryAsync(Type.GetStateByRange, request, Queryresult.KV.Parser, cancellationToken).ConfigureAwait(false))
         {
             for (; next < own.Count && string.CompareOrdinal(own[next].Key, committed.Key) < 0; next++)
@@ -166,6 +212,27 @@ internal sealed class ShimChaincodeContext : IChaincodeContext
                 await _session.RequestAsync(Type.QueryStateClose, new Protos.QueryStateClose { Id = page.Id }, _channel, _transactionId, CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    private SortedDictionary<string, byte[]?> OwnWrites(string collection)
+    {
+        if (!_writes.TryGetValue(collection, out SortedDictionary<string, byte[]?>? writes))
+        {
+            writes = new SortedDictionary<string, byte[]?>(StringComparer.Ordinal);
+            _writes[collection] = writes;
+        }
+
+        return writes;
+    }
+
+    // A collection the deployment does not declare would fail at the peer with a message about its definition;
+    // naming it here says what was wrong.
+    private string RequireCollection(string collection)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return Collections.Contains(collection)
+            ? collection
+            : throw new ChaincodeException(ErrorCodes.Configuration, $"The chaincode's deployment declares no private data collection '{collection}' (it declares: {(Collections.Count == 0 ? "none" : string.Join(", ", Collections.Order(StringComparer.Ordinal)))}).");
     }
 
     private static void RequireKey(string key)

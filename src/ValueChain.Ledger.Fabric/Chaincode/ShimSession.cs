@@ -20,18 +20,20 @@ internal sealed partial class ShimSession
     private readonly IServerStreamWriter<Protos.ChaincodeMessage> _outgoing;
     private readonly string _chaincodeId;
     private readonly Func<string, IChaincode?> _chaincodeFor;
+    private readonly Func<string, IReadOnlySet<string>> _collectionsFor;
     private readonly CreatorAddresses _creators;
     private readonly ILogger _logger;
     private readonly Channel<Protos.ChaincodeMessage> _sendQueue = System.Threading.Channels.Channel.CreateUnbounded<Protos.ChaincodeMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Protos.ChaincodeMessage>> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
-    public ShimSession(IAsyncStreamReader<Protos.ChaincodeMessage> incoming, IServerStreamWriter<Protos.ChaincodeMessage> outgoing, string chaincodeId, Func<string, IChaincode?> chaincodeFor, CreatorAddresses creators, ILogger logger)
+    public ShimSession(IAsyncStreamReader<Protos.ChaincodeMessage> incoming, IServerStreamWriter<Protos.ChaincodeMessage> outgoing, string chaincodeId, Func<string, IChaincode?> chaincodeFor, Func<string, IReadOnlySet<string>> collectionsFor, CreatorAddresses creators, ILogger logger)
     {
         _incoming = incoming;
         _outgoing = outgoing;
         _chaincodeId = chaincodeId;
         _chaincodeFor = chaincodeFor;
+        _collectionsFor = collectionsFor;
         _creators = creators;
         _logger = logger;
     }
@@ -173,7 +175,7 @@ internal sealed partial class ShimSession
             throw new ChaincodeException(ErrorCodes.UnknownFunction, $"Chaincode '{chaincode.Name}' has no function '{function}'.");
         }
 
-        var context = new ShimChaincodeContext(this, message.ChannelId, message.Txid, header);
+        var context = new ShimChaincodeContext(this, message.ChannelId, message.Txid, header, _collectionsFor(header.Chaincode));
         string? result = await chaincode.InvokeAsync(context, function, input.Args[1].ToStringUtf8(), cancellationToken).ConfigureAwait(false);
         var response = new Protos.Response { Status = 200, Payload = result is null ? ByteString.Empty : ByteString.CopyFrom(Encoding.UTF8.GetBytes(result)) };
         return (response, context.Events.Count == 0 ? null : new Protos.ChaincodeEvent { EventName = PackedEvents.EventName, Payload = ByteString.CopyFrom(PackedEvents.Pack(context.Events)) });

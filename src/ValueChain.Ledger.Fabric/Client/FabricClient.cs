@@ -24,7 +24,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     private readonly GrpcChannel _orderer;
 
     // How often a proposal is endorsed when the peers' results differ (the last disagreement is reported).
-    private const int DisagreementAttempts = 4;
+    private const int DisagreementAttempts = 6;
 
     // Under mutual TLS, Deliver requests carry the hash of the client certificate the first peer's connection presents.
     private readonly byte[]? _deliverTlsHash;
@@ -88,13 +88,25 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
         {
             try
             {
-                endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
-                for (int attempt = 1; attempt < DisagreementAttempts && endorsements.Any(e => !e.Response.Payload.Equals(endorsements[0].Response.Payload)); attempt++)
+                for (int attempt = 1; ; attempt++)
                 {
-                    // A peer that has not committed the previous block yet simulates against older state, and the validator would
-                    // reject the transaction anyway; asked again once it has caught up, the peers agree.
+                    try
+                    {
+                        endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
+                        if (attempt >= DisagreementAttempts || endorsements.All(e => e.Response.Payload.Equals(endorsements[0].Response.Payload)))
+                        {
+                            break;
+                        }
+                    }
+                    catch (FabricChaincodeException disputed) when (disputed.Disputed && attempt < DisagreementAttempts)
+                    {
+                        // One peer's chaincode refused what another endorsed: as below, they read different state.
+                    }
+
+                    // A peer that has not committed the previous block yet simulates against older state (it may even refuse, for
+                    // example a delivery it does not know yet), and the validator would reject the transaction anyway; asked again
+                    // once it has caught up, the peers agree.
                     await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
-                    endorsements = await EndorseAsync(proposal, cancellationToken).ConfigureAwait(false);
                 }
 
                 endorse?.SetTag(FabricTelemetry.Endorsements, endorsements.Count);

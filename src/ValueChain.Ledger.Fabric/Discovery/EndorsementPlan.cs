@@ -43,7 +43,7 @@ internal sealed class EndorsementPlan
     /// Collects endorsements that satisfy one layout. <paramref name="answers"/> holds the answers so far by
     /// <see cref="DiscoveredPeer.IdentityKey"/> (shared across plans for the same proposal, so no peer is asked twice).
     /// </summary>
-    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation: a deterministic answer, the same on every peer.</exception>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation; disputed when another peer endorsed it.</exception>
     /// <exception cref="FabricEndorsementPolicyException">No layout can be met: names every peer that did not endorse, with why.</exception>
     public async Task<IReadOnlyList<EndorsementResult>> ExecuteAsync(string transactionId, Func<DiscoveredPeer, Task<PeerAnswer>> endorse, IDictionary<string, PeerAnswer> answers)
     {
@@ -70,7 +70,7 @@ internal sealed class EndorsementPlan
                     answers[ask[i].IdentityKey] = asked[i];
                     if (asked[i].Response is { } response && ChaincodeError.TryDecode(response.Response) is { } refusal)
                     {
-                        throw new FabricChaincodeException(refusal.Code, refusal.Message, transactionId);
+                        throw new FabricChaincodeException(refusal.Code, refusal.Message, transactionId) { Disputed = answers.Values.Any(Endorsed) };
                     }
                 }
             }

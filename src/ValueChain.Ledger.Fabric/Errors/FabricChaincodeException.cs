@@ -9,4 +9,8 @@ public sealed class FabricChaincodeException : ChaincodeException
 
     /// <summary>The proposal's transaction id.</summary>
     public string TransactionId { get; }
+
+    // Another peer endorsed the same proposal: the peers simulated against different state (one had not committed the
+    // previous block yet), so the refusal may not stand once they have caught up, and the client asks again.
+    internal bool Disputed { get; init; }
 }

@@ -66,6 +66,36 @@ public sealed class FabricContractGateway : IContractGateway
             // With a policy every peer's refusal is collected; when all say the chaincode is not defined, it is not.
             throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"Chaincode '{invocation.Chaincode}' is not defined on the channel: {e.StatusMessage}");
         }
+        catch (FabricDiscoveryException)
+        {
+            // The discovery service answers an undefined chaincode as it answers a policy no live peers meet ("failed
+            // constructing descriptor"); the first configured peer, asked directly, tells the two apart.
+            if (await UndefinedAtFirstPeerAsync(identity, fabricSigner, invocation, cancellationToken).ConfigureAwait(false) is { } undefined)
+            {
+                throw new TransactionRejectedException(ErrorCodes.UnknownChaincode, $"Chaincode '{invocation.Chaincode}' is not defined on the channel: {undefined}");
+            }
+
+            throw;
+        }
+    }
+
+    // The peer's message when an evaluation on the first configured peer says the chaincode is not defined; else null.
+    private async Task<string?> UndefinedAtFirstPeerAsync(FabricIdentity identity, IFabricSigner signer, ContractInvocation invocation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // An evaluation is never ordered, whatever the function does.
+            await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (FabricEndorsementException e) when (IsUndefinedChaincode(e.StatusMessage))
+        {
+            return e.StatusMessage;
+        }
+        catch (ValueChainException)
+        {
+            return null;
+        }
     }
 
     // The peer's answer when the channel has no definition of the chaincode.

@@ -23,7 +23,29 @@ public static class ParticipantCertificates
     public static async Task<(FabricIdentity Identity, EcdsaP256Signer Signer)> IssueAsync(
         string mspId, string caCertificatePem, string caKeyPem, ISigner participant, string commonName, TimeSpan? validity = null, CancellationToken cancellationToken = default)
     {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        FabricIdentity identity = await IssueForKeyAsync(mspId, caCertificatePem, caKeyPem, participant, key, commonName, validity, cancellationToken).ConfigureAwait(false);
+        return (identity, EcdsaP256Signer.FromScalar(key.ExportParameters(includePrivateParameters: true).D));
+    }
+
+    /// <summary>
+    /// Issues the certificate for a P-256 key the participant already holds (for example one that another Fabric
+    /// client, or a hardware module, signs with) and returns the identity; the key never leaves the caller.
+    /// </summary>
+    /// <param name="mspId">The organisation's MSP id.</param>
+    /// <param name="caCertificatePem">The organisation's CA certificate (PEM).</param>
+    /// <param name="caKeyPem">The CA's private key (PEM).</param>
+    /// <param name="participant">The participant's ValueChain signer, which signs the binding.</param>
+    /// <param name="key">The participant's P-256 key (its public part is certified).</param>
+    /// <param name="commonName">The certificate's common name.</param>
+    /// <param name="validity">How long the certificate is valid (one year by default).</param>
+    /// <param name="cancellationToken">Cancels the binding signature.</param>
+    /// <exception cref="ConfigurationException">The CA certificate or key cannot be read.</exception>
+    public static async Task<FabricIdentity> IssueForKeyAsync(
+        string mspId, string caCertificatePem, string caKeyPem, ISigner participant, ECDsa key, string commonName, TimeSpan? validity = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(key);
         X509Certificate2 ca;
         using var caKey = ECDsa.Create();
         try
@@ -36,7 +58,6 @@ public static class ParticipantCertificates
             throw new ConfigurationException($"The CA certificate or key of MSP '{mspId}' cannot be read: {e.Message}");
         }
 
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var subject = new X500DistinguishedNameBuilder();
         subject.AddOrganizationName(mspId);
         subject.AddOrganizationalUnitName("client");
@@ -51,7 +72,6 @@ public static class ParticipantCertificates
 
         DateTimeOffset now = DateTimeOffset.UtcNow;
         using X509Certificate2 certificate = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now.AddMinutes(-5), now + (validity ?? TimeSpan.FromDays(365)), RandomNumberGenerator.GetBytes(16).Select((b, i) => i == 0 ? (byte)(b & 0x7F) : b).ToArray());
-        var identity = new FabricIdentity(mspId, certificate.ExportCertificatePem() + "\n");
-        return (identity, EcdsaP256Signer.FromScalar(key.ExportParameters(includePrivateParameters: true).D));
+        return new FabricIdentity(mspId, certificate.ExportCertificatePem() + "\n");
     }
 }

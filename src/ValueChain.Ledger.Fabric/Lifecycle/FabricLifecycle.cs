@@ -27,6 +27,12 @@ public sealed class FabricLifecycle
     }
 
     /// <summary>
+    /// The private data collections every definition this deployer approves and commits declares (its collection
+    /// configuration); none by default. Approvals and the commit of one definition must carry the same collections.
+    /// </summary>
+    public IReadOnlyList<FabricCollectionDefinition> Collections { get; init; } = [];
+
+    /// <summary>
     /// Approves (for the admin's organisation) and commits a definition of <paramref name="name"/> that
     /// runs the installed package <paramref name="packageId"/>, with the channel's default endorsement policy;
     /// returns the block of the commit. Several names may share one chaincode-as-a-service package. On a channel of
@@ -62,6 +68,11 @@ public sealed class FabricLifecycle
             approve.ValidationParameter = policy.ToValidationParameter();
         }
 
+        if (Collections.Count > 0)
+        {
+            approve.Collections = CollectionPackage();
+        }
+
         return CallAsync("ApproveChaincodeDefinitionForMyOrg", approve, cancellationToken);
     }
 
@@ -80,7 +91,19 @@ public sealed class FabricLifecycle
             commit.ValidationParameter = policy.ToValidationParameter();
         }
 
+        if (Collections.Count > 0)
+        {
+            commit.Collections = CollectionPackage();
+        }
+
         return CallAsync("CommitChaincodeDefinition", commit, cancellationToken);
+    }
+
+    private Protos.CollectionConfigPackage CollectionPackage()
+    {
+        var package = new Protos.CollectionConfigPackage();
+        package.Config.AddRange(Collections.Select(c => c.ToProto()));
+        return package;
     }
 
     private async Task<long> CallAsync(string function, IMessage args, CancellationToken cancellationToken)

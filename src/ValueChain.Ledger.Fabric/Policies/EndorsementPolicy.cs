@@ -43,7 +43,11 @@ public sealed class EndorsementPolicy
     public override string ToString() => _rule.ToString();
 
     /// <summary>The policy as a chaincode definition carries it (the validation parameter): an application policy holding the signature policy envelope.</summary>
-    internal Google.Protobuf.ByteString ToValidationParameter()
+    internal Google.Protobuf.ByteString ToValidationParameter() =>
+        new Protos.ApplicationPolicy { SignaturePolicy = ToSignaturePolicyEnvelope() }.ToByteString();
+
+    /// <summary>The policy as Fabric's signature policy envelope (identities as MSP roles, the rule over their indexes).</summary>
+    internal Common.SignaturePolicyEnvelope ToSignaturePolicyEnvelope()
     {
         var identities = new List<PolicyPrincipal>();
         Common.SignaturePolicy rule = _rule.ToProto(identities);
@@ -53,7 +57,7 @@ public sealed class EndorsementPolicy
             PrincipalClassification = Common.MSPPrincipal.Types.Classification.Role,
             Principal = new Common.MSPRole { MspIdentifier = p.MspId, Role = (Common.MSPRole.Types.MSPRoleType)(int)p.Role }.ToByteString(),
         }));
-        return new Protos.ApplicationPolicy { SignaturePolicy = envelope }.ToByteString();
+        return envelope;
     }
 
     private abstract record Rule

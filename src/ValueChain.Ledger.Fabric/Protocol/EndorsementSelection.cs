@@ -10,7 +10,7 @@ namespace ValueChain.Ledger.Fabric.Protocol;
 /// </summary>
 internal static class EndorsementSelection
 {
-    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation: a deterministic answer, the same on every peer.</exception>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation; disputed when another peer endorsed it.</exception>
     /// <exception cref="FabricEndorsementException">Without a policy: a peer refused.</exception>
     /// <exception cref="FabricConnectionException">Without a policy: a peer could not be reached.</exception>
     /// <exception cref="FabricEndorsementPolicyException">With a policy: the peers that endorsed do not satisfy it.</exception>
@@ -20,7 +20,7 @@ internal static class EndorsementSelection
         {
             if (answer.Response is { } response && ChaincodeError.TryDecode(response.Response) is { } refusal)
             {
-                throw new FabricChaincodeException(refusal.Code, refusal.Message, transactionId);
+                throw new FabricChaincodeException(refusal.Code, refusal.Message, transactionId) { Disputed = answers.Any(a => a.Response is { } r && Succeeded(r)) };
             }
         }
 

@@ -24,7 +24,7 @@ public sealed partial class TraceabilityChaincode
         }
 
         await TransferAsync(store, delivery, lsp.Address, PartStatus.InTransit, PartEventType.PickedUp, args.Location);
-        await store.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.PickedUp }, Json.Delivery);
+        await store.Details.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.PickedUp }, Json.Delivery);
         store.Emit(TraceabilityEvents.PickedUp, new CustodyMove(delivery.DeliveryId, delivery.PartIds, order.Supplier, lsp.Address, PartStatus.InTransit), Json.CustodyMove);
         return null;
     }
@@ -56,8 +56,8 @@ public sealed partial class TraceabilityChaincode
         }
 
         await TransferAsync(store, delivery, buyer.Address, PartStatus.Active, PartEventType.Delivered, args.Location);
-        await store.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.Accepted }, Json.Delivery);
-        await store.PutAsync(TraceabilityKeys.Order(order.OrderId), order with { Status = OrderStatus.Fulfilled }, Json.Order);
+        await store.Details.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery with { Status = DeliveryStatus.Accepted }, Json.Delivery);
+        await store.Details.PutAsync(TraceabilityKeys.Order(order.OrderId), order with { Status = OrderStatus.Fulfilled }, Json.Order);
         store.Emit(TraceabilityEvents.DeliveryAccepted, new CustodyMove(delivery.DeliveryId, delivery.PartIds, delivery.Lsp, buyer.Address, PartStatus.Active), Json.CustodyMove);
         return null;
     }

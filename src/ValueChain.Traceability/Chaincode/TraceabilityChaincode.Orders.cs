@@ -17,15 +17,15 @@ public sealed partial class TraceabilityChaincode
             throw new ChaincodeException(ErrorCodes.Conflict, $"{args.Supplier} is not an active supplier other than the buyer.");
         }
 
-        if (await store.ExistsAsync(TraceabilityKeys.Order(args.OrderId)))
+        if (await store.Details.ExistsAsync(TraceabilityKeys.Order(args.OrderId)))
         {
             throw new ChaincodeException(ErrorCodes.Conflict, $"Order {args.OrderId} already exists.");
         }
 
         var order = new Order(args.OrderId, buyer.Address, args.Supplier, args.PartNumber, args.Quantity, args.RequestedDeliveryDate, OrderStatus.Open);
-        await store.PutAsync(TraceabilityKeys.Order(order.OrderId), order, Json.Order);
-        await store.MarkAsync(TraceabilityKeys.OrderOf(order.Buyer, order.OrderId));
-        await store.MarkAsync(TraceabilityKeys.OrderOf(order.Supplier, order.OrderId));
+        await store.Details.PutAsync(TraceabilityKeys.Order(order.OrderId), order, Json.Order);
+        await store.Details.MarkAsync(TraceabilityKeys.OrderOf(order.Buyer, order.OrderId));
+        await store.Details.MarkAsync(TraceabilityKeys.OrderOf(order.Supplier, order.OrderId));
         store.Emit(TraceabilityEvents.OrderPlaced, new IdArgs(order.OrderId), Json.IdArgs);
         return null;
     }
@@ -44,7 +44,7 @@ public sealed partial class TraceabilityChaincode
             throw new ChaincodeException(ErrorCodes.Conflict, $"Order {orderId} is {order.Status}; only an open order can be declined.");
         }
 
-        await store.PutAsync(TraceabilityKeys.Order(orderId), order with { Status = OrderStatus.Declined }, Json.Order);
+        await store.Details.PutAsync(TraceabilityKeys.Order(orderId), order with { Status = OrderStatus.Declined }, Json.Order);
         store.Emit(TraceabilityEvents.OrderDeclined, new IdArgs(orderId), Json.IdArgs);
         return null;
     }
@@ -83,15 +83,15 @@ public sealed partial class TraceabilityChaincode
             }
         }
 
-        if (await store.ExistsAsync(TraceabilityKeys.Delivery(args.DeliveryId)))
+        if (await store.Details.ExistsAsync(TraceabilityKeys.Delivery(args.DeliveryId)))
         {
             throw new ChaincodeException(ErrorCodes.Conflict, $"Delivery {args.DeliveryId} already exists.");
         }
 
         var delivery = new Delivery(args.DeliveryId, order.OrderId, args.Lsp, args.PartIds, DeliveryStatus.Created);
-        await store.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery, Json.Delivery);
-        await store.PutAsync(TraceabilityKeys.Order(order.OrderId), order with { Status = OrderStatus.InDelivery }, Json.Order);
-        await store.MarkAsync(TraceabilityKeys.OrderOf(args.Lsp, order.OrderId));
+        await store.Details.PutAsync(TraceabilityKeys.Delivery(delivery.DeliveryId), delivery, Json.Delivery);
+        await store.Details.PutAsync(TraceabilityKeys.Order(order.OrderId), order with { Status = OrderStatus.InDelivery }, Json.Order);
+        await store.Details.MarkAsync(TraceabilityKeys.OrderOf(args.Lsp, order.OrderId));
         store.Emit(TraceabilityEvents.DeliveryCreated, new IdArgs(delivery.DeliveryId), Json.IdArgs);
         return null;
     }
@@ -99,14 +99,14 @@ public sealed partial class TraceabilityChaincode
     private static async Task<Order> OrderAsync(TraceabilityStore store, string orderId)
     {
         TraceabilityKeys.ValidateId(orderId, "order id");
-        return await store.GetAsync(TraceabilityKeys.Order(orderId), Json.Order)
+        return await store.Details.GetAsync(TraceabilityKeys.Order(orderId), Json.Order)
             ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Order {orderId} does not exist.");
     }
 
     private static async Task<Delivery> DeliveryAsync(TraceabilityStore store, string deliveryId)
     {
         TraceabilityKeys.ValidateId(deliveryId, "delivery id");
-        return await store.GetAsync(TraceabilityKeys.Delivery(deliveryId), Json.Delivery)
+        return await store.Details.GetAsync(TraceabilityKeys.Delivery(deliveryId), Json.Delivery)
             ?? throw new ChaincodeException(ErrorCodes.NotFound, $"Delivery {deliveryId} does not exist.");
     }
 
@@ -116,7 +116,7 @@ public sealed partial class TraceabilityChaincode
     private async Task<Order?> OrderForAsync(TraceabilityStore store, string orderId)
     {
         Participant reader = await CallerAsync(store);
-        if (await store.GetAsync(TraceabilityKeys.Order(orderId), Json.Order) is not { } order)
+        if (await store.Details.GetAsync(TraceabilityKeys.Order(orderId), Json.Order) is not { } order)
         {
             return null;
         }
@@ -128,7 +128,7 @@ public sealed partial class TraceabilityChaincode
     private async Task<Delivery?> DeliveryForAsync(TraceabilityStore store, string deliveryId)
     {
         Participant reader = await CallerAsync(store);
-        if (await store.GetAsync(TraceabilityKeys.Delivery(deliveryId), Json.Delivery) is not { } delivery)
+        if (await store.Details.GetAsync(TraceabilityKeys.Delivery(deliveryId), Json.Delivery) is not { } delivery)
         {
             return null;
         }
@@ -139,7 +139,7 @@ public sealed partial class TraceabilityChaincode
 
     private static async Task EnsurePartyAsync(TraceabilityStore store, Order order, Address reader)
     {
-        bool isParty = reader == order.Buyer || reader == order.Supplier || await store.ExistsAsync(TraceabilityKeys.OrderOf(reader, order.OrderId));
+        bool isParty = reader == order.Buyer || reader == order.Supplier || await store.Details.ExistsAsync(TraceabilityKeys.OrderOf(reader, order.OrderId));
         if (!isParty)
         {
             throw new ChaincodeException(ErrorCodes.Unauthorized, $"Order {order.OrderId} is visible to its buyer, supplier and logistics provider only.");
@@ -150,9 +150,9 @@ public sealed partial class TraceabilityChaincode
     {
         Participant reader = await CallerAsync(store);
         var orders = new List<Order>();
-        foreach (string orderId in await store.IdsUnderAsync("ix-order", reader.Address.ToLowerHex()))
+        foreach (string orderId in await store.Details.IdsUnderAsync("ix-order", reader.Address.ToLowerHex()))
         {
-            Order order = (await store.GetAsync(TraceabilityKeys.Order(orderId), Json.Order))!;
+            Order order = (await store.Details.GetAsync(TraceabilityKeys.Order(orderId), Json.Order))!;
             if (order.Status is OrderStatus.Open or OrderStatus.InDelivery)
             {
                 orders.Add(order);

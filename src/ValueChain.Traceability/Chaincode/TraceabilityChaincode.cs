@@ -71,7 +71,7 @@ public sealed partial class TraceabilityChaincode : IChaincode
     /// <inheritdoc />
     public Task<string?> InvokeAsync(IChaincodeContext context, string functionName, string argumentsJson, CancellationToken cancellationToken = default) =>
         _functions.TryGetValue(functionName, out var function)
-            ? function(new TraceabilityStore(context), argumentsJson)
+            ? function(new TraceabilityStore(context, _options.DetailsCollection), argumentsJson)
             : throw new ChaincodeException(ErrorCodes.UnknownFunction, $"PartChain has no function '{functionName}'.");
 
     ValueTask<string?> IChaincode.InvokeAsync(IChaincodeContext context, string functionName, string argumentsJson, CancellationToken cancellationToken) =>

@@ -4,10 +4,20 @@ using ValueChain.Ledger;
 
 namespace ValueChain.Traceability;
 
-/// <summary>PartChain's state: parts with their owner index, and each part's event history.</summary>
-internal sealed class TraceabilityStore(IChaincodeContext context) : ChaincodeState(context)
+/// <summary>
+/// PartChain's state: parts with their owner index, and each part's event history, in world state; order and
+/// delivery details (the orders, the deliveries and the index of each party's orders) in <see cref="Details"/>.
+/// </summary>
+internal sealed class TraceabilityStore(IChaincodeContext context, string detailsCollection) : ChaincodeState(context)
 {
     private static TraceabilityJsonContext Json => TraceabilityJsonContext.Default;
+
+    /// <summary>
+    /// Where order and delivery details are kept: the private data collection <see cref="TraceabilityOptions.DetailsCollection"/>
+    /// when the ledger has it (Fabric, with the collection in the chaincode definition), else world state. Who may read
+    /// them is the same rule either way (buyer, supplier and logistics provider of the order).
+    /// </summary>
+    public ChaincodeState Details { get; } = new ChaincodeState(context).Private(detailsCollection);
 
     public Task<Part?> PartAsync(string id) => GetAsync(TraceabilityKeys.Part(id), Json.Part);
 

@@ -41,6 +41,11 @@ public sealed class TraceabilityOptionsValidator : IValidateOptions<Traceability
             failures.Add($"TraceabilityOptions.LateTolerance must not be negative (how late after the requested date a delivery is still accepted), not {options.LateTolerance}.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DetailsCollection))
+        {
+            failures.Add("TraceabilityOptions.DetailsCollection must name the private data collection for order and delivery details (the default is \"traceabilityDetails\"); it is used only where the deployment declares it.");
+        }
+
         var seen = new HashSet<Address>();
         int admins = 0;
         for (int i = 0; i < options.GenesisParticipants.Count; i++)

@@ -42,6 +42,18 @@ public sealed class LiveFabric : IAsyncLifetime, IChaincodeHost
         return Network;
     }
 
+    /// <summary>The network when it has two organisations or more; skips the calling test, with the reason, otherwise.</summary>
+    public LiveFabricNetwork RequireTwoOrganisations()
+    {
+        LiveFabricNetwork network = Require();
+        if (network.Settings.Peers.Select(p => p.MspId).Distinct().Count() < 2)
+        {
+            Assert.Skip("Needs the two-organisation network (tools/fabric/two-org-network.sh up): the description has one organisation.");
+        }
+
+        return network;
+    }
+
     /// <inheritdoc />
     public async Task<HostedChaincode> StartAsync(IChaincode chaincode)
     {

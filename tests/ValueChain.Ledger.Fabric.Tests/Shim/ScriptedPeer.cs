@@ -168,18 +168,25 @@ internal sealed class ScriptedPeer : IAsyncDisposable
             switch (request.Type)
             {
                 case Type.GetState:
-                    string key = Protos.GetState.Parser.ParseFrom(request.Payload).Key;
-                    return FailingKeys.Contains(key) ? Error($"ledger read failed for {key}") : Response(_state.TryGetValue(key, out byte[]? value) ? ByteString.CopyFrom(value) : ByteString.Empty);
+                    Protos.GetState get = Protos.GetState.Parser.ParseFrom(request.Payload);
+                    return FailingKeys.Contains(get.Key) ? Error($"ledger read failed for {get.Key}") : Response(_state.TryGetValue(Stored(get.Collection, get.Key), out byte[]? value) ? ByteString.CopyFrom(value) : ByteString.Empty);
+                case Type.GetPrivateDataHash:
+                    Protos.GetState hashOf = Protos.GetState.Parser.ParseFrom(request.Payload);
+                    return Response(_state.TryGetValue(Stored(hashOf.Collection, hashOf.Key), out byte[]? hashed) ? ByteString.CopyFrom(System.Security.Cryptography.SHA256.HashData(hashed)) : ByteString.Empty);
                 case Type.PutState:
                     Protos.PutState put = Protos.PutState.Parser.ParseFrom(request.Payload);
-                    writes[put.Key] = put.Value.ToByteArray();
+                    writes[Stored(put.Collection, put.Key)] = put.Value.ToByteArray();
                     return Response(ByteString.Empty);
                 case Type.DelState:
-                    writes[Protos.DelState.Parser.ParseFrom(request.Payload).Key] = null;
+                    Protos.DelState delete = Protos.DelState.Parser.ParseFrom(request.Payload);
+                    writes[Stored(delete.Collection, delete.Key)] = null;
                     return Response(ByteString.Empty);
                 case Type.GetStateByRange:
                     Protos.GetStateByRange range = Protos.GetStateByRange.Parser.ParseFrom(request.Payload);
+                    string prefix = Stored(range.Collection, "");
                     return Response(OpenIterator(_state
+                        .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && (range.Collection.Length > 0 || !e.Key.StartsWith('\0')))
+                        .Select(e => (Key: e.Key[prefix.Length..], e.Value))
                         .Where(e => string.CompareOrdinal(e.Key, range.StartKey) >= 0 && (range.EndKey.Length == 0 || string.CompareOrdinal(e.Key, range.EndKey) < 0))
                         .Select(e => new Queryresult.KV { Namespace = "cc", Key = e.Key, Value = ByteString.CopyFrom(e.Value) }.ToByteString())));
                 case Type.GetHistoryForKey:
@@ -200,6 +207,18 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     }
 
     public int OpenIterators => _iterators.Count;
+
+    /// <summary>The committed value of <paramref name="key"/> in private data collection <paramref name="collection"/>, or null.</summary>
+    public byte[]? PrivateValue(string collection, string key)
+    {
+        lock (_stateLock)
+        {
+            return _state.GetValueOrDefault(Stored(collection, key));
+        }
+    }
+
+    // World state and each collection in one sorted map: private keys under U+0000·collection·U+0000, which world-state keys cannot start with.
+    private static string Stored(string collection, string key) => collection.Length == 0 ? key : $"\0{collection}\0{key}";
 
     private ByteString OpenIterator(IEnumerable<ByteString> results)
     {
