@@ -139,7 +139,9 @@ public sealed partial class ProcurementEthereumAdapter
         ProcurementValidation.RequireId(machineId, "machineId");
         IReadOnlyList<string> ids = await ReadAsync(() => Market(reader).MachineOrdersAsync(machineId, cancellationToken)).ConfigureAwait(false);
         var orders = new List<PurchaseOrder>(ids.Count);
-        foreach (string id in ids)
+
+        // The contract keeps a machine's orders in the order placed; the port lists them by order id.
+        foreach (string id in ids.Order(StringComparer.Ordinal))
         {
             orders.Add((await OrderAsync(reader, id, cancellationToken).ConfigureAwait(false))!);
         }
@@ -205,6 +207,7 @@ public sealed partial class ProcurementEthereumAdapter
     public async Task<IReadOnlyList<BookGrant>> GetGrantsAsync(string machineId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(machineId, "machineId");
-        return [.. (await ReadAsync(() => Book(null).GrantsAsync(machineId, cancellationToken)).ConfigureAwait(false)).Select(GrantOf)];
+        // The contract keeps a machine's grants in the order first granted; the port lists them by grantee address.
+        return [.. (await ReadAsync(() => Book(null).GrantsAsync(machineId, cancellationToken)).ConfigureAwait(false)).Select(GrantOf).OrderBy(g => g.Grantee.ToLowerHex(), StringComparer.Ordinal)];
     }
 }

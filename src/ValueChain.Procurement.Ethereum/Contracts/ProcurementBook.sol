@@ -16,6 +16,7 @@ contract ProcurementBook {
     uint8 internal constant SERVICE_ENGINEER = 5;
     uint8 internal constant BOOKED = 1;
     uint8 internal constant CLOSED = 2;
+    uint64 internal constant MAX_QUANTITY = 1_000_000_000_000;
 
     struct ServiceOrder {
         string serviceId;
@@ -104,9 +105,24 @@ contract ProcurementBook {
     /// @param installed The materials installed, each once, taken out of the slots.
     function recordMaintenance(string calldata machineId, string calldata serviceId, string calldata description, InstalledMaterial[] calldata installed) external {
         if (!members.isActiveUser(msg.sender, SERVICE_ENGINEER)) revert Unauthorized(msg.sender, "not an active service engineer");
+        _requireId(machineId, "machineId");
         if (bytes(serviceId).length != 0) _requireId(serviceId, "serviceId");
         if (!_hasText(bytes(description))) revert InvalidFormat("description: describe the service in 1 to 1000 characters");
         if (installed.length > 32) revert InvalidFormat("installed: list 0 to 32 installed materials");
+        // Every installed material's fields are input, checked before any state is read (as the chaincode does), so
+        // that a malformed entry is refused as malformed whatever the machine, its company or the service order.
+        string[] memory materials = new string[](installed.length);
+        uint64[] memory quantities = new uint64[](installed.length);
+        bytes memory installedWords;
+        for (uint256 i = 0; i < installed.length; i++) {
+            _requireId(installed[i].materialNumber, "installed.materialNumber");
+            for (uint256 j = 0; j < i; j++) {
+                if (_same(installed[j].materialNumber, installed[i].materialNumber)) revert InvalidFormat("installed.materialNumber: list each material once");
+            }
+            if (installed[i].quantity == 0 || installed[i].quantity > MAX_QUANTITY) revert InvalidFormat("installed.quantity: use 1 to 10^12 units");
+            (materials[i], quantities[i]) = (installed[i].materialNumber, installed[i].quantity);
+            installedWords = abi.encodePacked(installedWords, keccak256(bytes(installed[i].materialNumber)), uint256(installed[i].quantity));
+        }
         ProcurementMarket.Machine memory m = _existingMachine(machineId);
         if (!_same(members.companyOf(msg.sender), m.companyId)) revert Unauthorized(msg.sender, "the machine belongs to another company");
         if (bytes(serviceId).length != 0) {
@@ -114,16 +130,6 @@ contract ProcurementBook {
             if (service.status == 0) revert NotFound("there is no such service order");
             if (!_same(service.machineId, machineId) || service.status != BOOKED) revert Conflict("a service order closes once, for its own machine");
             (service.status, service.closedAt) = (CLOSED, uint64(block.timestamp));
-        }
-        string[] memory materials = new string[](installed.length);
-        uint64[] memory quantities = new uint64[](installed.length);
-        bytes memory installedWords;
-        for (uint256 i = 0; i < installed.length; i++) {
-            for (uint256 j = 0; j < i; j++) {
-                if (_same(installed[j].materialNumber, installed[i].materialNumber)) revert InvalidFormat("installed.materialNumber: list each material once");
-            }
-            (materials[i], quantities[i]) = (installed[i].materialNumber, installed[i].quantity);
-            installedWords = abi.encodePacked(installedWords, keccak256(bytes(installed[i].materialNumber)), uint256(installed[i].quantity));
         }
         market.install(machineId, materials, quantities);
         Entry[] storage entries = _books[machineId];

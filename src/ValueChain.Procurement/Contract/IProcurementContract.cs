@@ -94,7 +94,7 @@ public interface IProcurementContract
     /// <summary>An order, read by its machine, its company or its supplier's company (a signed read); null when there is none.</summary>
     Task<PurchaseOrder?> GetOrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every order of a machine, read by the machine or its company (a signed read).</summary>
+    /// <summary>Every order of a machine, in order of the order id (ordinal), read by the machine or its company (a signed read).</summary>
     Task<IReadOnlyList<PurchaseOrder>> GetMachineOrdersAsync(ISigner reader, string machineId, CancellationToken cancellationToken = default);
 
     /// <summary>A service order, read by its machine or its company (a signed read); null when there is none.</summary>
@@ -112,7 +112,7 @@ public interface IProcurementContract
     /// <summary>A machine's maintenance book, read by the machine, its company, or a holder of an unrevoked grant (a signed read).</summary>
     Task<IReadOnlyList<MaintenanceEntry>> GetMaintenanceBookAsync(ISigner reader, string machineId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every grant of a machine's book, active and revoked.</summary>
+    /// <summary>Every grant of a machine's book, active and revoked, in order of the grantee's address (lowercase hex).</summary>
     Task<IReadOnlyList<BookGrant>> GetGrantsAsync(string machineId, CancellationToken cancellationToken = default);
 
     /// <summary>Creates tokens (marketplace admins, the issuers).</summary>

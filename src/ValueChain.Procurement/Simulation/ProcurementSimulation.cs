@@ -62,6 +62,8 @@ public static class ProcurementSimulation
 
         var agents = cast.Machines.Select(m => new MachineAgent(market, m, new MachineAgentOptions { StartingRate = cast.Options.StartingRate })).ToArray();
         var arrivals = new Dictionary<string, (int Machine, DateTimeOffset At)>(StringComparer.Ordinal);
+        var ordered = new Dictionary<string, PurchaseOrder>(StringComparer.Ordinal);
+        var open = new Dictionary<string, PurchaseOrder>(StringComparer.Ordinal);
         var won = new Dictionary<string, int>(StringComparer.Ordinal);
         var ratings = new List<RatingSample>();
         int orders = 0, cancelled = 0, arrived = 0;
@@ -69,40 +71,48 @@ public static class ProcurementSimulation
         {
             await Stage("Consumption", async () =>
             {
-                int sent = 0;
-                for (int m = 0; m < cast.Machines.Count; m++)
+                // Every machine's consumption is its own: read all machines, draw in machine order, send all at once.
+                Machine[] machines = await Task.WhenAll(Enumerable.Range(0, cast.Machines.Count).Select(async m => (await market.GetMachineAsync(Cast.MachineId(m), cancellationToken))!));
+                var reports = new List<(int Machine, string Material, long Used)>();
+                for (int m = 0; m < machines.Length; m++)
                 {
-                    Machine machine = (await market.GetMachineAsync(Cast.MachineId(m), cancellationToken))!;
-                    foreach (MaterialSlot slot in machine.Slots)
+                    foreach (MaterialSlot slot in machines[m].Slots)
                     {
                         long used = Math.Min(slot.Stock, random.Next(3, 13));
                         if (used > 0)
                         {
-                            await market.ReportConsumptionAsync(cast.Machines[m], slot.MaterialNumber, used, cancellationToken);
-                            sent++;
+                            reports.Add((m, slot.MaterialNumber, used));
                         }
                     }
                 }
 
-                return sent;
+                await InFlightAsync(reports, r => market.ReportConsumptionAsync(cast.Machines[r.Machine], r.Material, r.Used, cancellationToken));
+                return reports.Count;
             });
             await Stage("Ordering", async () =>
             {
                 int sent = 0;
+                IReadOnlyList<MachineAgentAction>[] passes = await AgentPassesAsync(agents, open, now, cancellationToken);
+                PurchaseOrder?[][] placed = await Task.WhenAll(passes.Select((actions, m) => Task.WhenAll(actions.Select(action => action.Kind == MachineAgentActionKind.Ordered
+                    ? market.GetOrderAsync(cast.Machines[m], action.Reference!, cancellationToken)
+                    : Task.FromResult<PurchaseOrder?>(null)))));
                 for (int m = 0; m < agents.Length; m++)
                 {
-                    foreach (MachineAgentAction action in await agents[m].RunOnceAsync(now, cancellationToken))
+                    for (int a = 0; a < passes[m].Count; a++)
                     {
+                        MachineAgentAction action = passes[m][a];
                         sent += action.Kind is MachineAgentActionKind.NoQuotation ? 0 : 1;
                         if (action.Kind == MachineAgentActionKind.Cancelled)
                         {
                             cancelled++;
                             arrivals.Remove(action.Reference!);
+                            open.Remove(action.Reference!);
                         }
                         else if (action.Kind == MachineAgentActionKind.Ordered)
                         {
                             orders++;
-                            PurchaseOrder order = (await market.GetOrderAsync(cast.Machines[m], action.Reference!, cancellationToken))!;
+                            PurchaseOrder order = placed[m][a]!;
+                            (open[order.OrderId], ordered[order.OrderId]) = (order, order);
                             won[order.SupplierCompany] = won.GetValueOrDefault(order.SupplierCompany) + 1;
                             int late = latePercent[Cast.CompanyIndex(order.SupplierCompany)];
                             int roll = random.Next(100);
@@ -128,11 +138,15 @@ public static class ProcurementSimulation
                 var installs = new List<(int Machine, string OrderId)>();
                 await Stage("Delivery", async () =>
                 {
+                    // Arrivals at different machines are independent: scanned together, one machine's in due order;
+                    // counted in due order afterwards.
+                    Dictionary<string, bool> confirmed = await PerMachineAsync(due.Select(d => (d.Value.Machine, d.Key)), (machine, orderId) => agents[machine].ScanArrivalAsync(orderId, cancellationToken));
                     int sent = 0;
                     foreach ((string orderId, (int machine, DateTimeOffset _)) in due)
                     {
                         arrivals.Remove(orderId);
-                        if (await agents[machine].ScanArrivalAsync(orderId, cancellationToken))
+                        open.Remove(orderId);
+                        if (confirmed[orderId])
                         {
                             sent++;
                             if (++arrived % 3 == 0)
@@ -146,20 +160,20 @@ public static class ProcurementSimulation
                 });
                 await Stage("Maintenance", async () =>
                 {
-                    foreach ((int machine, string orderId) in installs)
+                    // One machine's entries in order (its book is a chain), different machines' together; the order
+                    // read at ordering time tells the material and quantity.
+                    await PerMachineAsync(installs, async (machine, orderId) =>
                     {
-                        PurchaseOrder order = (await market.GetOrderAsync(cast.Machines[machine], orderId, cancellationToken))!;
+                        PurchaseOrder order = ordered[orderId];
                         await market.RecordMaintenanceAsync(cast.Engineers[machine % scenario.Companies], new MaintenanceRecord(Cast.MachineId(machine), null, $"Installed from order {orderId}", [new InstalledMaterial(order.MaterialNumber, Math.Min(5, order.Quantity))]), cancellationToken);
-                    }
-
+                        return true;
+                    });
                     return installs.Count;
                 });
             }
 
-            foreach (string supplier in cast.SupplierCompanies)
-            {
-                ratings.Add(new RatingSample(day, supplier, (await market.GetCompanyAsync(supplier, cancellationToken))!.Evaluation.OnTimeRate, won.GetValueOrDefault(supplier)));
-            }
+            Company[] rated = await Task.WhenAll(cast.SupplierCompanies.Select(async supplier => (await market.GetCompanyAsync(supplier, cancellationToken))!));
+            ratings.AddRange(rated.Select(company => new RatingSample(day, company.CompanyId, company.Evaluation.OnTimeRate, won.GetValueOrDefault(company.CompanyId))));
 
             progress?.Report(day);
         }
@@ -173,9 +187,9 @@ public static class ProcurementSimulation
         }
 
         UInt256 held = UInt256.Zero;
-        foreach (ISigner holder in cast.Signers)
+        foreach (UInt256 balance in await Task.WhenAll(cast.Signers.Select(holder => market.BalanceOfAsync(holder.Address, cancellationToken))))
         {
-            held += await market.BalanceOfAsync(holder.Address, cancellationToken);
+            held += balance;
         }
 
         Chaincode.EscrowHoldings escrow = await market.GetEscrowHoldingsAsync(cancellationToken);
@@ -210,24 +224,83 @@ public static class ProcurementSimulation
             sent++;
         }
 
+        // Approvals, registrations, funding and escrow allowances are independent of each other: all in flight at once.
+        var independent = new List<Func<Task>>();
         foreach (ISigner buyer in cast.Buyers)
         {
-            foreach (long quotation in quotations)
-            {
-                await market.ApproveQuotationAsync(buyer, quotation, cancellationToken);
-                sent++;
-            }
+            independent.AddRange(quotations.Select(quotation => (Func<Task>)(() => market.ApproveQuotationAsync(buyer, quotation, cancellationToken))));
         }
 
         for (int m = 0; m < cast.Machines.Count; m++)
         {
-            MaterialSlot[] slots = [.. Materials.Select(material => new MaterialSlot(material, random.Next(20, 41), 10, 60))];
-            await market.RegisterMachineAsync(cast.Engineers[m % cast.Scenario.Companies], new MachineRegistration(Cast.MachineId(m), cast.Machines[m].Address, slots, TimeSpan.FromDays(365)), cancellationToken);
-            await market.MintAsync(cast.Operator, cast.Machines[m].Address, 1_000_000, cancellationToken);
-            await market.ApproveAsync(cast.Machines[m], market.EscrowAccount, UInt256.MaxValue, cancellationToken);
-            sent += 3;
+            (int machine, MaterialSlot[] slots) = (m, [.. Materials.Select(material => new MaterialSlot(material, random.Next(20, 41), 10, 60))]);
+            independent.Add(() => market.RegisterMachineAsync(cast.Engineers[machine % cast.Scenario.Companies], new MachineRegistration(Cast.MachineId(machine), cast.Machines[machine].Address, slots, TimeSpan.FromDays(365)), cancellationToken));
+            independent.Add(() => market.MintAsync(cast.Operator, cast.Machines[machine].Address, 1_000_000, cancellationToken));
+            independent.Add(() => market.ApproveAsync(cast.Machines[machine], market.EscrowAccount, UInt256.MaxValue, cancellationToken));
         }
 
-        return sent;
+        await InFlightAsync(independent, send => send());
+        return sent + independent.Count;
+    }
+
+    // Sends independent transactions together, each started from a pool thread so that their signing runs in
+    // parallel: the ledger has them all in flight (one batch of signature checks on the embedded ledger, no round
+    // trip per transaction on a node) instead of one send-and-wait after the other.
+    private static Task InFlightAsync<T>(IEnumerable<T> items, Func<T, Task> send) =>
+        Task.WhenAll(items.Select(item => Task.Run(() => send(item))));
+
+    // Runs each machine's items in their order and different machines' items at the same time; the results by item id.
+    private static async Task<Dictionary<string, bool>> PerMachineAsync(IEnumerable<(int Machine, string Id)> items, Func<int, string, Task<bool>> run)
+    {
+        (string Id, bool Result)[][] lanes = await Task.WhenAll(items.GroupBy(item => item.Machine).Select(lane => Task.Run(async () =>
+        {
+            var results = new List<(string, bool)>();
+            foreach ((int machine, string id) in lane)
+            {
+                results.Add((id, await run(machine, id)));
+            }
+
+            return results.ToArray();
+        })));
+        return lanes.SelectMany(lane => lane).ToDictionary(r => r.Id, r => r.Result, StringComparer.Ordinal);
+    }
+
+    // One pass of every agent, as many at once as keeps the outcome of passes one after the other: a pass ranks by the
+    // suppliers' ratings, which in this stage only a cancellation changes, so a machine that cancels (an open order
+    // past its grace period) starts after the passes before it end, and the passes after it start after it ends.
+    private static async Task<IReadOnlyList<MachineAgentAction>[]> AgentPassesAsync(MachineAgent[] agents, Dictionary<string, PurchaseOrder> open, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var passes = new Task<IReadOnlyList<MachineAgentAction>>[agents.Length];
+        var cancels = new bool[agents.Length];
+        var running = new List<Task>();
+        for (int m = 0; m < agents.Length; m++)
+        {
+            MachineAgent agent = agents[m];
+            string machineId = Cast.MachineId(m);
+            cancels[m] = open.Values.Any(o => o.MachineId == machineId && now >= o.CancellableFrom);
+            if (cancels[m])
+            {
+                await Task.WhenAll(running);
+                running.Clear();
+                passes[m] = agent.RunOnceAsync(now, cancellationToken);
+                await passes[m];
+            }
+            else
+            {
+                passes[m] = Task.Run(() => agent.RunOnceAsync(now, cancellationToken), cancellationToken);
+                running.Add(passes[m]);
+            }
+        }
+
+        IReadOnlyList<MachineAgentAction>[] done = await Task.WhenAll(passes);
+        for (int m = 0; m < done.Length; m++)
+        {
+            if (!cancels[m] && done[m].Any(a => a.Kind == MachineAgentActionKind.Cancelled))
+            {
+                throw new InvalidOperationException($"Machine {Cast.MachineId(m)} cancelled an order the simulation did not know to be overdue; its pass ran beside others and the outcome may differ from a sequential run.");
+            }
+        }
+
+        return done;
     }
 }

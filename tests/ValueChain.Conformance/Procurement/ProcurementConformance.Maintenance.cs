@@ -1,3 +1,4 @@
+using ValueChain.Cryptography;
 using ValueChain.Procurement;
 using Xunit;
 using static ValueChain.Conformance.Procurement.ProcurementActors;
@@ -38,6 +39,25 @@ public abstract partial class ProcurementConformance
         Assert.Equal(0, MaintenanceBookHash.FirstBrokenEntry([book[0] with { Description = "forged" }, book[1]]));
         Assert.Contains(recorded.Events, e => e.Name == ProcurementEvents.MaintenanceRecorded && e.PayloadJson.Contains(book[0].Hash.ToString(), StringComparison.OrdinalIgnoreCase));
         Assert.Equal(ErrorCodes.Conflict, await ErrorCodeAsync(() => c.RecordMaintenanceAsync(AcmeEngineer, Record("S-1"))));
+    }
+
+    // Found by the differential test: the Solidity book looked the machine up before it checked the installed
+    // materials, so an entry with a zero quantity for an unknown machine was not_found on Ethereum and
+    // invalid_format on the chaincode ledgers. Malformed input is refused as malformed, whatever the state.
+    [Fact]
+    public async Task A_malformed_maintenance_entry_is_refused_as_malformed_before_the_machine_its_company_or_the_service_is_looked_up()
+    {
+        await using ProcurementUnderTest ledger = await StartAsync();
+        IProcurementContract c = ledger.Contract;
+        await MarketAsync(c);
+        MaintenanceRecord unknownMachine = Record("S-404") with { MachineId = "MACHINE-404" };
+
+        Assert.Equal("invalid_format", await FieldErrorAsync(() => c.RecordMaintenanceAsync(AcmeEngineer, unknownMachine with { Installed = [new InstalledMaterial(Bolts, 0)] }), "installed.quantity"));
+        Assert.Equal("invalid_format", await FieldErrorAsync(() => c.RecordMaintenanceAsync(AcmeEngineer, unknownMachine with { Installed = [new InstalledMaterial("NOT AN ID", 1)] }), "installed.materialNumber"));
+        Assert.Equal("invalid_format", await FieldErrorAsync(() => c.RecordMaintenanceAsync(AcmeEngineer, unknownMachine with { Installed = [new InstalledMaterial(Bolts, 1), new InstalledMaterial(Bolts, 2)] }), "installed.materialNumber"));
+        Assert.Equal("invalid_format", await FieldErrorAsync(() => c.RecordMaintenanceAsync(AcmeEngineer, Record(null) with { MachineId = "MACHINE 1" }), "machineId"));
+        Assert.Equal("invalid_format", await FieldErrorAsync(() => c.RecordMaintenanceAsync(BoltEngineer, Record(null, new InstalledMaterial(Bolts, 0))), "installed.quantity"));
+        Assert.Equal(0L, (await c.GetMachineAsync("MACHINE-1"))!.BookLength);
     }
 
     [Fact]
@@ -100,5 +120,25 @@ public abstract partial class ProcurementConformance
         Assert.Equal(ErrorCodes.NotFound, await ErrorCodeAsync(() => c.RevokeBookAccessAsync(AcmeAdmin, "MACHINE-1", UsedMachineBuyer.Address)));
         BookGrant grant = Assert.Single(await c.GetGrantsAsync("MACHINE-1"));
         Assert.Equal((UsedMachineBuyer.Address, AcmeAdmin.Address, false), (grant.Grantee, grant.GrantedBy, grant.IsActive));
+    }
+
+    // Found by the differential test: the Solidity book listed grants in the order first granted, the chaincode by
+    // grantee address; the port now says by grantee address, and both list them so.
+    [Fact]
+    public async Task A_machines_grants_are_listed_by_grantee_address_whatever_the_order_they_were_granted_in()
+    {
+        await using ProcurementUnderTest ledger = await StartAsync();
+        IProcurementContract c = ledger.Contract;
+        await MarketAsync(c);
+        EthereumSigner[] grantees = [.. new[] { UsedMachineBuyer, Stranger, BoltAdmin }.OrderByDescending(g => g.Address.ToLowerHex(), StringComparer.Ordinal)];
+        foreach (EthereumSigner grantee in grantees)
+        {
+            await c.GrantBookAccessAsync(AcmeAdmin, "MACHINE-1", grantee.Address);
+        }
+
+        await c.RevokeBookAccessAsync(AcmeAdmin, "MACHINE-1", grantees[0].Address);
+        await c.GrantBookAccessAsync(AcmeAdmin, "MACHINE-1", grantees[0].Address);
+
+        Assert.Equal([.. grantees.Select(g => g.Address).Reverse()], (await c.GetGrantsAsync("MACHINE-1")).Select(g => g.Grantee));
     }
 }

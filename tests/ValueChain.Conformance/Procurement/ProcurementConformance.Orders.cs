@@ -188,4 +188,19 @@ public abstract partial class ProcurementConformance
         Assert.Equal("invalid_format", await FieldErrorAsync(() => c.ReportConsumptionAsync(Machine1, Bolts, 0), "quantity"));
         Assert.Equal(ErrorCodes.Unauthorized, await ErrorCodeAsync(() => c.ReportConsumptionAsync(AcmeEngineer, Bolts, 1)));
     }
+
+    // Found by the differential test: the Solidity market listed a machine's orders in the order placed, the
+    // chaincode by order id; the port now says by order id (ordinal), and both list them so.
+    [Fact]
+    public async Task A_machines_orders_are_listed_by_order_id_whatever_the_order_they_were_placed_in()
+    {
+        await using ProcurementUnderTest ledger = await StartAsync();
+        IProcurementContract c = ledger.Contract;
+        Market market = await MarketAsync(c);
+        await OrderAsync(c, "O-9", market.Bolt, quantity: 5);
+        await c.ConfirmArrivalAsync(Machine1, "O-9");
+        await OrderAsync(c, "O-10", market.Cogs, quantity: 5);
+
+        Assert.Equal(["O-10", "O-9"], (await c.GetMachineOrdersAsync(Machine1, "MACHINE-1")).Select(o => o.OrderId));
+    }
 }
