@@ -15,11 +15,13 @@ internal static class ConformanceMatrix
 
     /// <summary>
     /// Whether <paramref name="suite"/> must run on <paramref name="driver"/>: every suite on the embedded ledger, anvil
-    /// and live Fabric; Traceability and Flexibility on hardhat too.
+    /// and live Fabric; Traceability and Flexibility on hardhat too; Traceability, whose contracts relied on transient
+    /// storage until they were built for Shanghai as well, on a Shanghai-configured hardhat with the Shanghai artefacts.
     /// </summary>
     public static bool Required(Type suite, ConformanceDriver driver) => driver switch
     {
         ConformanceDriver.Hardhat => suite == typeof(TraceabilityConformance) || suite == typeof(FlexibilityConformance),
+        ConformanceDriver.ShanghaiHardhat => suite == typeof(TraceabilityConformance),
         _ => true,
     };
 

@@ -33,15 +33,15 @@ public sealed class ConformanceMatrixTests
     }
 
     [Fact]
-    public void Traceability_and_flexibility_must_run_on_hardhat()
+    public void Traceability_and_flexibility_must_run_on_hardhat_and_traceability_on_a_shanghai_hardhat()
     {
         Type[] all = [.. DriverTestAssemblies().SelectMany(a => a.GetTypes())];
-        string[] hardhatRuns = ["TraceabilityOnHardhatTests", "FlexibilityOnHardhatTests"];
+        string[] hardhatRuns = ["TraceabilityOnHardhatTests", "FlexibilityOnHardhatTests", "TraceabilityOnShanghaiHardhatTests"];
         Assert.All(hardhatRuns, name => Assert.Single(all, t => t.Name == name));
 
         IReadOnlyList<string> missing = ConformanceMatrix.Missing(ConformanceMatrix.Suites(), all.Where(t => !hardhatRuns.Contains(t.Name)));
 
-        Assert.Equal(["FlexibilityConformance on Hardhat", "TraceabilityConformance on Hardhat"], missing.Order(StringComparer.Ordinal));
+        Assert.Equal(["FlexibilityConformance on Hardhat", "TraceabilityConformance on Hardhat", "TraceabilityConformance on ShanghaiHardhat"], missing.Order(StringComparer.Ordinal));
     }
 
     [Fact]

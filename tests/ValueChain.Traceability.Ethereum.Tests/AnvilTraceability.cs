@@ -7,7 +7,7 @@ namespace ValueChain.Traceability.Ethereum.Tests;
 /// PartChain through <see cref="TraceabilityEthereumAdapter"/> on a fresh chain per deployment: the suite's scenarios
 /// need ledger time before their due date, and a node's time only moves forward. On anvil a node per deployment (a
 /// <c>beforeStop</c> hook may read it before it stops: the gas report does); on another development node a snapshot
-/// per deployment, reverted when the test ends. Deployed by the OEM through a manifest in a temporary folder, with the
+/// per deployment, reverted when the test ends (with the contracts built for the node's EVM). Deployed by the OEM through a manifest in a temporary folder, with the
 /// conformance cast funded with gas.
 /// </summary>
 internal static class AnvilTraceability
@@ -19,14 +19,14 @@ internal static class AnvilTraceability
         return await DeployAsync(anvil.Endpoint, AnvilNode.ChainId, options, (http, clients, folder) => new TemporaryDeployment(http, clients, folder, anvil, beforeStop));
     }
 
-    public static async Task<TraceabilityUnderTest> StartAsync(DevelopmentNode node, TraceabilityOptions options)
+    public static async Task<TraceabilityUnderTest> StartAsync(DevelopmentNode node, TraceabilityOptions options, EvmTarget evmTarget = EvmTarget.Cancun)
     {
         IAsyncDisposable snapshot = await node.SnapshotAsync();
-        return await DeployAsync(node.Endpoint, node.ChainId, options, (http, clients, folder) => new DisposeInOrder(new TemporaryDeployment(http, clients, folder), snapshot));
+        return await DeployAsync(node.Endpoint, node.ChainId, options, (http, clients, folder) => new DisposeInOrder(new TemporaryDeployment(http, clients, folder), snapshot), evmTarget);
     }
 
     private static async Task<TraceabilityUnderTest> DeployAsync(
-        Uri endpoint, ulong chainId, TraceabilityOptions options, Func<HttpClient, SignerClients, string, IAsyncDisposable> ownerOf)
+        Uri endpoint, ulong chainId, TraceabilityOptions options, Func<HttpClient, SignerClients, string, IAsyncDisposable> ownerOf, EvmTarget evmTarget = EvmTarget.Cancun)
     {
         var http = new HttpClient();
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = endpoint });
@@ -41,7 +41,7 @@ internal static class AnvilTraceability
             }
 
             using var deployer = new ContractDeployer(clients.For(TraceabilityActors.Oem), Path.Combine(folder, "deployment.json"), chainId);
-            TraceabilityContracts contracts = await TraceabilityContracts.DeployAsync(clients.Reader, deployer, options, TestContext.Current.CancellationToken);
+            TraceabilityContracts contracts = await TraceabilityContracts.DeployAsync(clients.Reader, deployer, options, evmTarget, TestContext.Current.CancellationToken);
             return new TraceabilityUnderTest(new TraceabilityEthereumAdapter(clients, contracts), new DevChainTimeControl(rpc), owner);
         }
         catch

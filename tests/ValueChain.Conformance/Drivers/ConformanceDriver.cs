@@ -17,4 +17,7 @@ public enum ConformanceDriver
 
     /// <summary>Ethereum, on a hardhat 3 node the test starts (hardhat's default hardfork).</summary>
     Hardhat,
+
+    /// <summary>Ethereum, on a hardhat 3 node configured for Shanghai, with the contracts built for Shanghai.</summary>
+    ShanghaiHardhat,
 }
