@@ -5,6 +5,9 @@
 // contracts/src, src/<Package>/Artifacts for a package. The artefacts are committed; a test runs this
 // script with --out <folder> (which then stands for the repository root, so the same relative folders
 // appear below it) and fails when the output differs from them.
+// It compiles twice: for Cancun (the default, the artefacts above) and for Shanghai, for older consortium chains
+// without transient storage and MCOPY, writing only the applications' bytecode (the ABI is the same) to a
+// shanghai/ folder in each package's set: src/<Package>/Artifacts/shanghai/<Name>.bin.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -51,50 +54,58 @@ function artefactFolder(unit) {
   return owner ? `${owner}/Artifacts` : unit.startsWith('contracts/src/') ? 'contracts/artifacts' : null;
 }
 
-const input = {
+// The Shanghai build leaves out the testing contracts (contracts/src/testing), which only the tests deploy, on anvil.
+const input = evmVersion => ({
   language: 'Solidity',
-  sources,
+  sources: evmVersion === 'cancun' ? sources : Object.fromEntries(Object.entries(sources).filter(([unit]) => !unit.startsWith('contracts/src/testing/'))),
   settings: {
     optimizer: { enabled: true, runs: 200 },
-    evmVersion: 'cancun',
+    evmVersion,
     viaIR: true,
     outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
   },
-};
+});
 
 function findImport(path) {
   const candidate = join(toolsModules, path);
   return existsSync(candidate) ? { contents: readFileSync(candidate, 'utf8') } : { error: `not found: ${path}` };
 }
 
-const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
-const problems = output.errors ?? [];
-for (const problem of problems) {
-  console.error(problem.formattedMessage);
-}
-// Warnings in our own sources fail the build, as they do for the C# code — except solc's general caution
-// about transient storage (2394), which our only use (a scan's seen-set, cleared before the call returns) heeds.
-const accepted = new Set(['2394']);
-if (problems.some(problem => problem.severity === 'error' || (artefactFolder(problem.sourceLocation?.file ?? '') !== null && !accepted.has(problem.errorCode)))) {
-  process.exit(1);
+function compile(evmVersion) {
+  const output = JSON.parse(solc.compile(JSON.stringify(input(evmVersion)), { import: findImport }));
+  const problems = output.errors ?? [];
+  for (const problem of problems) {
+    console.error(`${evmVersion}: ${problem.formattedMessage}`);
+  }
+  // Warnings in our own sources fail the build, as they do for the C# code.
+  if (problems.some(problem => problem.severity === 'error' || artefactFolder(problem.sourceLocation?.file ?? '') !== null)) {
+    process.exit(1);
+  }
+  return output;
 }
 
 let written = 0;
 const folders = new Set();
-for (const [unit, contracts] of Object.entries(output.contracts)) {
-  const folder = artefactFolder(unit);
-  if (folder === null) {
-    continue; // libraries imported from OpenZeppelin are compiled into ours, not published
-  }
-  const outDir = join(outRoot, ...folder.split('/'));
-  mkdirSync(outDir, { recursive: true });
-  folders.add(folder);
-  for (const [name, artefact] of Object.entries(contracts)) {
-    writeFileSync(join(outDir, `${name}.abi.json`), JSON.stringify(artefact.abi, null, 2) + '\n');
-    if (artefact.evm.bytecode.object.length > 0) {
-      writeFileSync(join(outDir, `${name}.bin`), artefact.evm.bytecode.object + '\n'); // interfaces have none
+for (const [evmVersion, subfolder] of [['cancun', null], ['shanghai', 'shanghai']]) {
+  const output = compile(evmVersion);
+  for (const [unit, contracts] of Object.entries(output.contracts)) {
+    const owner = artefactFolder(unit);
+    if (owner === null || (subfolder !== null && !owner.startsWith('src/'))) {
+      continue; // OpenZeppelin's libraries are compiled into ours, not published; the shared blocks only within the applications'
     }
-    written++;
+    const folder = subfolder === null ? owner : `${owner}/${subfolder}`;
+    const outDir = join(outRoot, ...folder.split('/'));
+    mkdirSync(outDir, { recursive: true });
+    folders.add(folder);
+    for (const [name, artefact] of Object.entries(contracts)) {
+      if (subfolder === null) {
+        writeFileSync(join(outDir, `${name}.abi.json`), JSON.stringify(artefact.abi, null, 2) + '\n');
+      }
+      if (artefact.evm.bytecode.object.length > 0) {
+        writeFileSync(join(outDir, `${name}.bin`), artefact.evm.bytecode.object + '\n'); // interfaces have none
+      }
+      written++;
+    }
   }
 }
-console.log(`solc ${solc.version()}: ${written} contracts written to ${[...folders].sort().join(', ')} below ${outRoot}`);
+console.log(`solc ${solc.version()}: ${written} contracts (cancun and shanghai) written to ${[...folders].sort().join(', ')} below ${outRoot}`);

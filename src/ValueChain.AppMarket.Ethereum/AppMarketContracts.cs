@@ -20,7 +20,12 @@ public sealed record AppMarketContracts(Address Members, Address Catalog, Addres
     /// Idempotent against the deployer's manifest: unchanged contracts are reused.
     /// </summary>
     /// <exception cref="ConfigurationException">The options' install time-out is not in whole seconds.</exception>
-    public static async Task<AppMarketContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, AppMarketOptions options, CancellationToken cancellationToken = default)
+    public static Task<AppMarketContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, AppMarketOptions options, CancellationToken cancellationToken = default) =>
+        DeployAsync(owner, deployer, options, EvmTarget.Cancun, cancellationToken);
+
+    /// <summary>As <see cref="DeployAsync(EthereumClient, ContractDeployer, AppMarketOptions, CancellationToken)"/>, with the contracts built for <paramref name="evmTarget"/>.</summary>
+    /// <exception cref="ConfigurationException">The options' install time-out is not in whole seconds.</exception>
+    public static async Task<AppMarketContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, AppMarketOptions options, EvmTarget evmTarget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(deployer);
@@ -28,14 +33,14 @@ public sealed record AppMarketContracts(Address Members, Address Catalog, Addres
         var assembly = typeof(AppMarketContracts).Assembly;
         AppMarketMembers.Member[] genesis = [.. options.GenesisMembers.Select(m => new AppMarketMembers.Member(m.Address, m.Name, (byte)m.Role, m.IsAdmin, 0, 0))];
         (DeployedContract members, _) = await deployer.DeployAsync(
-            nameof(AppMarketMembers), ApplicationBytecode.Of(assembly, nameof(AppMarketMembers)), AppMarketMembers.EncodeDeployment(genesis, (uint)options.InvitationApprovals), AppMarketMembers.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(AppMarketMembers), ApplicationBytecode.Of(assembly, nameof(AppMarketMembers), evmTarget), AppMarketMembers.EncodeDeployment(genesis, (uint)options.InvitationApprovals), AppMarketMembers.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract catalog, _) = await deployer.DeployAsync(
-            nameof(AppCatalog), ApplicationBytecode.Of(assembly, nameof(AppCatalog)), AppCatalog.EncodeDeployment(), AppCatalog.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(AppCatalog), ApplicationBytecode.Of(assembly, nameof(AppCatalog), evmTarget), AppCatalog.EncodeDeployment(), AppCatalog.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract token, _) = await deployer.DeployAsync(
-            nameof(AppMarketToken), ApplicationBytecode.Of(assembly, nameof(AppMarketToken)), AppMarketToken.EncodeDeployment(), AppMarketToken.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(AppMarketToken), ApplicationBytecode.Of(assembly, nameof(AppMarketToken), evmTarget), AppMarketToken.EncodeDeployment(), AppMarketToken.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract market, _) = await deployer.DeployAsync(
             MarketContract,
-            ApplicationBytecode.Of(assembly, MarketContract),
+            ApplicationBytecode.Of(assembly, MarketContract, evmTarget),
             OnChainMarket.EncodeDeployment(members.Address, token.Address, catalog.Address, (ulong)options.InstallTimeout.TotalSeconds, (ulong)options.MaxReportsPerSettlement),
             OnChainMarket.Errors,
             cancellationToken).ConfigureAwait(false);

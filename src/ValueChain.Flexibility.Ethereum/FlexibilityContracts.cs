@@ -16,7 +16,12 @@ public sealed record FlexibilityContracts(Address Whitelist, Address Token, Addr
     /// options' verifiers, and pays for the deployment). Idempotent against the deployer's manifest: unchanged contracts are reused.
     /// </summary>
     /// <exception cref="ConfigurationException">The options cannot be expressed on chain (an epoch before 1970, a stage not in whole seconds).</exception>
-    public static async Task<FlexibilityContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, FlexibilityOptions options, CancellationToken cancellationToken = default)
+    public static Task<FlexibilityContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, FlexibilityOptions options, CancellationToken cancellationToken = default) =>
+        DeployAsync(owner, deployer, options, EvmTarget.Cancun, cancellationToken);
+
+    /// <summary>As <see cref="DeployAsync(EthereumClient, ContractDeployer, FlexibilityOptions, CancellationToken)"/>, with the contracts built for <paramref name="evmTarget"/>.</summary>
+    /// <exception cref="ConfigurationException">The options cannot be expressed on chain (an epoch before 1970, a stage not in whole seconds).</exception>
+    public static async Task<FlexibilityContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, FlexibilityOptions options, EvmTarget evmTarget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(deployer);
@@ -35,12 +40,12 @@ public sealed record FlexibilityContracts(Address Whitelist, Address Token, Addr
 
         FlexWhitelist.Participant[] genesis = [.. options.Verifiers.Select(v => new FlexWhitelist.Participant(v.Address, (byte)v.Role, v.Name))];
         (DeployedContract whitelist, _) = await deployer.DeployAsync(
-            nameof(FlexWhitelist), ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexWhitelist)), FlexWhitelist.EncodeDeployment(genesis), FlexWhitelist.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(FlexWhitelist), ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexWhitelist), evmTarget), FlexWhitelist.EncodeDeployment(genesis), FlexWhitelist.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract token, _) = await deployer.DeployAsync(
-            nameof(FlexToken), ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexToken)), FlexToken.EncodeDeployment(whitelist.Address), FlexToken.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(FlexToken), ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexToken), evmTarget), FlexToken.EncodeDeployment(whitelist.Address), FlexToken.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract platform, _) = await deployer.DeployAsync(
             nameof(FlexPlatform),
-            ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexPlatform)),
+            ApplicationBytecode.Of(typeof(FlexibilityContracts).Assembly, nameof(FlexPlatform), evmTarget),
             FlexPlatform.EncodeDeployment(
                 whitelist.Address,
                 token.Address,

@@ -18,7 +18,13 @@ public sealed record ProcurementContracts(Address Members, Address Token, Addres
     /// </summary>
     /// <exception cref="ConfigurationException">The options break a rule of <see cref="ProcurementOptionsValidator"/>, or
     /// the cancellation grace is not in whole seconds, or a reused contract is wired to other contracts.</exception>
-    public static async Task<ProcurementContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, ProcurementOptions options, CancellationToken cancellationToken = default)
+    public static Task<ProcurementContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, ProcurementOptions options, CancellationToken cancellationToken = default) =>
+        DeployAsync(owner, deployer, options, EvmTarget.Cancun, cancellationToken);
+
+    /// <summary>As <see cref="DeployAsync(EthereumClient, ContractDeployer, ProcurementOptions, CancellationToken)"/>, with the contracts built for <paramref name="evmTarget"/>.</summary>
+    /// <exception cref="ConfigurationException">The options break a rule of <see cref="ProcurementOptionsValidator"/>, or
+    /// the cancellation grace is not in whole seconds, or a reused contract is wired to other contracts.</exception>
+    public static async Task<ProcurementContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, ProcurementOptions options, EvmTarget evmTarget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(deployer);
@@ -33,15 +39,15 @@ public sealed record ProcurementContracts(Address Members, Address Token, Addres
         ProcurementMembers.Company[] companies = [.. options.GenesisCompanies.Select(c => new ProcurementMembers.Company(c.CompanyId, c.Name, 0, 0))];
         ProcurementMembers.GenesisUser[] users = [.. options.GenesisUsers.Select(u => new ProcurementMembers.GenesisUser(u.Address, u.CompanyId))];
         (DeployedContract members, _) = await deployer.DeployAsync(
-            nameof(ProcurementMembers), ApplicationBytecode.Of(assembly, nameof(ProcurementMembers)),
+            nameof(ProcurementMembers), ApplicationBytecode.Of(assembly, nameof(ProcurementMembers), evmTarget),
             ProcurementMembers.EncodeDeployment(genesis, companies, users, checked((uint)options.InvitationApprovals)), ProcurementMembers.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract token, _) = await deployer.DeployAsync(
-            nameof(ProcurementToken), ApplicationBytecode.Of(assembly, nameof(ProcurementToken)), ProcurementToken.EncodeDeployment(members.Address), ProcurementToken.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(ProcurementToken), ApplicationBytecode.Of(assembly, nameof(ProcurementToken), evmTarget), ProcurementToken.EncodeDeployment(members.Address), ProcurementToken.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract market, _) = await deployer.DeployAsync(
-            nameof(ProcurementMarket), ApplicationBytecode.Of(assembly, nameof(ProcurementMarket)),
+            nameof(ProcurementMarket), ApplicationBytecode.Of(assembly, nameof(ProcurementMarket), evmTarget),
             ProcurementMarket.EncodeDeployment(members.Address, token.Address, (ulong)options.CancellationGrace.TotalSeconds), ProcurementMarket.Errors, cancellationToken).ConfigureAwait(false);
         (DeployedContract book, _) = await deployer.DeployAsync(
-            nameof(ProcurementBook), ApplicationBytecode.Of(assembly, nameof(ProcurementBook)), ProcurementBook.EncodeDeployment(members.Address, market.Address), ProcurementBook.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(ProcurementBook), ApplicationBytecode.Of(assembly, nameof(ProcurementBook), evmTarget), ProcurementBook.EncodeDeployment(members.Address, market.Address), ProcurementBook.Errors, cancellationToken).ConfigureAwait(false);
 
         var membersContract = new ProcurementMembers(owner, members.Address);
         await WireOnceAsync(nameof(ProcurementMembers), await membersContract.MarketAsync(cancellationToken).ConfigureAwait(false), market.Address,

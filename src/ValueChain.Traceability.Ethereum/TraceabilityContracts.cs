@@ -17,7 +17,12 @@ public sealed record TraceabilityContracts(Address Traceability, Address Correct
     /// through <paramref name="deployer"/> (idempotent against its manifest) and finds the corrections contract it created.
     /// </summary>
     /// <exception cref="ConfigurationException">The late tolerance is negative or not in whole seconds.</exception>
-    public static async Task<TraceabilityContracts> DeployAsync(EthereumClient reader, ContractDeployer deployer, TraceabilityOptions options, CancellationToken cancellationToken = default)
+    public static Task<TraceabilityContracts> DeployAsync(EthereumClient reader, ContractDeployer deployer, TraceabilityOptions options, CancellationToken cancellationToken = default) =>
+        DeployAsync(reader, deployer, options, EvmTarget.Cancun, cancellationToken);
+
+    /// <summary>As <see cref="DeployAsync(EthereumClient, ContractDeployer, TraceabilityOptions, CancellationToken)"/>, with the contracts built for <paramref name="evmTarget"/>.</summary>
+    /// <exception cref="ConfigurationException">The late tolerance is negative or not in whole seconds.</exception>
+    public static async Task<TraceabilityContracts> DeployAsync(EthereumClient reader, ContractDeployer deployer, TraceabilityOptions options, EvmTarget evmTarget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(deployer);
@@ -30,7 +35,7 @@ public sealed record TraceabilityContracts(Address Traceability, Address Correct
         OnChain.Participant[] genesis = [.. options.GenesisParticipants.Select(p => new OnChain.Participant(p.Address, p.Name, (byte)p.Role, p.IsAdmin, 0, 0))];
         (DeployedContract chain, _) = await deployer.DeployAsync(
             ContractName,
-            ApplicationBytecode.Of(typeof(TraceabilityContracts).Assembly, ContractName),
+            ApplicationBytecode.Of(typeof(TraceabilityContracts).Assembly, ContractName, evmTarget),
             OnChain.EncodeDeployment(genesis, (uint)options.InvitationApprovals, (ulong)options.LateTolerance.TotalSeconds),
             OnChain.Errors,
             cancellationToken).ConfigureAwait(false);

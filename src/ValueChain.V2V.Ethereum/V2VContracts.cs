@@ -14,7 +14,12 @@ public sealed record V2VContracts(Address Map)
     /// Idempotent against the deployer's manifest: an unchanged contract is reused.
     /// </summary>
     /// <exception cref="ConfigurationException">The options break a rule of <see cref="V2VOptionsValidator"/>.</exception>
-    public static async Task<V2VContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, V2VOptions options, CancellationToken cancellationToken = default)
+    public static Task<V2VContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, V2VOptions options, CancellationToken cancellationToken = default) =>
+        DeployAsync(owner, deployer, options, EvmTarget.Cancun, cancellationToken);
+
+    /// <summary>As <see cref="DeployAsync(EthereumClient, ContractDeployer, V2VOptions, CancellationToken)"/>, with the contracts built for <paramref name="evmTarget"/>.</summary>
+    /// <exception cref="ConfigurationException">The options break a rule of <see cref="V2VOptionsValidator"/>.</exception>
+    public static async Task<V2VContracts> DeployAsync(EthereumClient owner, ContractDeployer deployer, V2VOptions options, EvmTarget evmTarget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(deployer);
@@ -33,7 +38,7 @@ public sealed record V2VContracts(Address Map)
             options.ContradictionPenalty,
             options.FlagThreshold);
         (DeployedContract map, _) = await deployer.DeployAsync(
-            nameof(V2VMap), ApplicationBytecode.Of(typeof(V2VContracts).Assembly, nameof(V2VMap)), V2VMap.EncodeDeployment(settings), V2VMap.Errors, cancellationToken).ConfigureAwait(false);
+            nameof(V2VMap), ApplicationBytecode.Of(typeof(V2VContracts).Assembly, nameof(V2VMap), evmTarget), V2VMap.EncodeDeployment(settings), V2VMap.Errors, cancellationToken).ConfigureAwait(false);
         return new V2VContracts(map.Address);
     }
 }

@@ -6,7 +6,7 @@ using ValueChain.Testing;
 
 namespace ValueChain.Conformance.Tests;
 
-/// <summary>Every application suite runs on every driver: the embedded ledger, anvil and a live Fabric network.</summary>
+/// <summary>Every application suite runs on every driver (the embedded ledger, anvil and a live Fabric network), and the ones the matrix names on hardhat.</summary>
 public sealed class ConformanceMatrixTests
 {
     [Fact]
@@ -30,6 +30,18 @@ public sealed class ConformanceMatrixTests
         IReadOnlyList<string> missing = ConformanceMatrix.Missing(ConformanceMatrix.Suites(), all.Where(t => t != removed));
 
         Assert.Equal(["FlexibilityConformance on LiveFabric"], missing);
+    }
+
+    [Fact]
+    public void Traceability_and_flexibility_must_run_on_hardhat_and_traceability_on_a_shanghai_hardhat()
+    {
+        Type[] all = [.. DriverTestAssemblies().SelectMany(a => a.GetTypes())];
+        string[] hardhatRuns = ["TraceabilityOnHardhatTests", "FlexibilityOnHardhatTests", "TraceabilityOnShanghaiHardhatTests"];
+        Assert.All(hardhatRuns, name => Assert.Single(all, t => t.Name == name));
+
+        IReadOnlyList<string> missing = ConformanceMatrix.Missing(ConformanceMatrix.Suites(), all.Where(t => !hardhatRuns.Contains(t.Name)));
+
+        Assert.Equal(["FlexibilityConformance on Hardhat", "TraceabilityConformance on Hardhat", "TraceabilityConformance on ShanghaiHardhat"], missing.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ValueChain.Ledger.Ethereum;
+
 namespace ValueChain.AppMarket.Ethereum;
 
 /// <summary>
@@ -21,4 +23,10 @@ public sealed class AppMarketEthereumOptions
 
     /// <summary>The address of the deployed AppMarket.</summary>
     public string? MarketAddress { get; set; }
+
+    /// <summary>
+    /// The EVM version of the contracts deployed from <see cref="ManifestPath"/>: Cancun (the default), or Shanghai for
+    /// older consortium chains. Contracts already deployed are bound whatever they were built for.
+    /// </summary>
+    public EvmTarget EvmTarget { get; set; } = EvmTarget.Cancun;
 }

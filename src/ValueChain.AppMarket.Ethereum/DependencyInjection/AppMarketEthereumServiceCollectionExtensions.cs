@@ -45,7 +45,7 @@ public static class AppMarketEthereumServiceCollectionExtensions
                 provider,
                 o.ManifestPath,
                 () => new AppMarketContracts(Address.Parse(o.MembersAddress!), Address.Parse(o.CatalogAddress!), Address.Parse(o.TokenAddress!), Address.Parse(o.MarketAddress!)),
-                (client, deployer) => AppMarketContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<AppMarketOptions>>().Value)),
+                (client, deployer) => AppMarketContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<AppMarketOptions>>().Value, o.EvmTarget)),
             (clients, contracts) => new AppMarketEthereumAdapter(clients, contracts));
     }
 }

@@ -46,7 +46,7 @@ public static class FlexibilityEthereumServiceCollectionExtensions
                 provider,
                 o.ManifestPath,
                 () => new FlexibilityContracts(Address.Parse(o.WhitelistAddress!), Address.Parse(o.TokenAddress!), Address.Parse(o.PlatformAddress!)),
-                (client, deployer) => FlexibilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value)),
+                (client, deployer) => FlexibilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value, o.EvmTarget)),
             (clients, contracts) => new FlexibilityEthereumAdapter(clients, contracts));
     }
 }

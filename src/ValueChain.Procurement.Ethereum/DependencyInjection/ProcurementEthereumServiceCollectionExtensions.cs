@@ -45,7 +45,7 @@ public static class ProcurementEthereumServiceCollectionExtensions
                 provider,
                 o.ManifestPath,
                 () => new ProcurementContracts(Address.Parse(o.MembersAddress!), Address.Parse(o.TokenAddress!), Address.Parse(o.MarketAddress!), Address.Parse(o.BookAddress!)),
-                (client, deployer) => ProcurementContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<ProcurementOptions>>().Value)),
+                (client, deployer) => ProcurementContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<ProcurementOptions>>().Value, o.EvmTarget)),
             (clients, contracts) => new ProcurementEthereumAdapter(clients, contracts));
     }
 }

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {TraceabilityParts} from "./TraceabilityParts.sol";
 import {Unauthorized, InvalidFormat, Conflict, NotFound} from "./TraceabilityErrors.sol";
+import {TraceabilitySeenSet} from "./TraceabilitySeenSet.sol";
 
 /// @title TraceabilityOrders
 /// @notice Orders, deliveries and the two handovers, as the reference chaincode (TraceabilityChaincode.Orders and
@@ -12,6 +13,8 @@ import {Unauthorized, InvalidFormat, Conflict, NotFound} from "./TraceabilityErr
 /// party handing over (or an acceptance later than the tolerance) moves nothing: the rejection and its
 /// reasons are stored and emitted for everyone, and the transaction succeeds.
 abstract contract TraceabilityOrders is TraceabilityParts {
+    using TraceabilitySeenSet for TraceabilitySeenSet.Set;
+
     // Statuses and reasons, numbered as the SDK's OrderStatus, DeliveryStatus, HandoverStage and RejectionReason.
     uint8 internal constant ORDER_OPEN = 1;
     uint8 internal constant ORDER_DECLINED = 2;
@@ -114,11 +117,9 @@ abstract contract TraceabilityOrders is TraceabilityParts {
         if (carrier.role != LSP || carrier.revokedAt != 0) revert Conflict("not an active logistics provider");
         bytes32 key = keccak256(bytes(deliveryId));
         if (partIds.length != order.quantity) revert InvalidFormat("needs the ordered quantity of distinct parts");
+        TraceabilitySeenSet.Set memory distinct = TraceabilitySeenSet.withCapacity(partIds.length);
         for (uint256 i = 0; i < partIds.length; i++) {
-            if (!_markSeen(keccak256(bytes(partIds[i])))) revert InvalidFormat("needs the ordered quantity of distinct parts");
-        }
-        for (uint256 i = 0; i < partIds.length; i++) {
-            _unmark(keccak256(bytes(partIds[i])));
+            if (!distinct.add(keccak256(bytes(partIds[i])))) revert InvalidFormat("needs the ordered quantity of distinct parts");
         }
         for (uint256 i = 0; i < partIds.length; i++) {
             Part storage p = _ownedActive(partIds[i], supplier.account);
@@ -214,26 +215,25 @@ abstract contract TraceabilityOrders is TraceabilityParts {
     // delivery's parts nobody scanned, then lateness.
     function _compareScan(string calldata deliveryId, Delivery storage d, string[] calldata scanned, address expectedHolder, bool late)
         private
+        view
         returns (RejectedPart[] memory problems)
     {
         bytes32 deliveryKey = keccak256(bytes(deliveryId));
         problems = new RejectedPart[](scanned.length + d.partIds.length + 1);
         uint256 count = 0;
+        TraceabilitySeenSet.Set memory seen = TraceabilitySeenSet.withCapacity(scanned.length);
         for (uint256 i = 0; i < scanned.length; i++) {
             _requireId(scanned[i]);
             bytes32 partKey = keccak256(bytes(scanned[i]));
-            if (!_markSeen(partKey)) continue;
+            if (!seen.add(partKey)) continue;
             Part storage p = _parts[partKey];
             uint8 reason = p.registeredAt == 0 ? UNREGISTERED : !_inDelivery[deliveryKey][partKey] ? NOT_IN_DELIVERY : p.owner != expectedHolder ? WRONG_OWNER : 0;
             if (reason != 0) problems[count++] = RejectedPart(scanned[i], reason);
         }
         for (uint256 i = 0; i < d.partIds.length; i++) {
-            if (!_seen(keccak256(bytes(d.partIds[i])))) problems[count++] = RejectedPart(d.partIds[i], MISSING);
+            if (!seen.contains(keccak256(bytes(d.partIds[i])))) problems[count++] = RejectedPart(d.partIds[i], MISSING);
         }
         if (late) problems[count++] = RejectedPart("", LATE);
-        for (uint256 i = 0; i < scanned.length; i++) {
-            _unmark(keccak256(bytes(scanned[i])));
-        }
         assembly ("memory-safe") {
             mstore(problems, count)
         }
@@ -282,28 +282,5 @@ abstract contract TraceabilityOrders is TraceabilityParts {
     function _only(uint8 role) internal pure returns (uint8[] memory roles) {
         roles = new uint8[](1);
         roles[0] = role;
-    }
-
-    // A scan's seen-set lives in transient storage: cleared by _unmark within the call, free after it.
-    function _markSeen(bytes32 partKey) private returns (bool first) {
-        bytes32 slot = keccak256(abi.encode(partKey, "Traceability.seen"));
-        assembly {
-            first := iszero(tload(slot))
-            tstore(slot, 1)
-        }
-    }
-
-    function _seen(bytes32 partKey) private view returns (bool seen) {
-        bytes32 slot = keccak256(abi.encode(partKey, "Traceability.seen"));
-        assembly {
-            seen := tload(slot)
-        }
-    }
-
-    function _unmark(bytes32 partKey) private {
-        bytes32 slot = keccak256(abi.encode(partKey, "Traceability.seen"));
-        assembly {
-            tstore(slot, 0)
-        }
     }
 }

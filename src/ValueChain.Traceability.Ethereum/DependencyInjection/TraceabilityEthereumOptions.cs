@@ -1,3 +1,5 @@
+using ValueChain.Ledger.Ethereum;
+
 namespace ValueChain.Traceability.Ethereum;
 
 /// <summary>
@@ -18,4 +20,10 @@ public sealed class TraceabilityEthereumOptions
 
     /// <summary>The block <see cref="ContractAddress"/> was deployed in, where history queries start. Default 0.</summary>
     public ulong DeploymentBlock { get; set; }
+
+    /// <summary>
+    /// The EVM version of the contracts deployed from <see cref="ManifestPath"/>: Cancun (the default), or Shanghai for
+    /// older consortium chains. Contracts already deployed are bound whatever they were built for.
+    /// </summary>
+    public EvmTarget EvmTarget { get; set; } = EvmTarget.Cancun;
 }

@@ -21,7 +21,7 @@ public static class TraceabilityEthereumServiceCollectionExtensions
     /// <remarks>
     /// DI factories are synchronous, so the deploy-or-bind runs once, when the port is first resolved, and blocks
     /// that thread until the manifest is read or the deployment is mined (a singleton: later resolutions reuse it).
-    /// Resolve the port at start-up (or call <see cref="TraceabilityContracts.DeployAsync"/> yourself) if no thread
+    /// Resolve the port at start-up (or call <see cref="TraceabilityContracts.DeployAsync(EthereumClient, ContractDeployer, TraceabilityOptions, EvmTarget, CancellationToken)"/> yourself) if no thread
     /// may wait for a deployment.
     /// </remarks>
     public static ValueChainBuilder AddTraceabilityOnEthereum(this ValueChainBuilder builder, Action<TraceabilityEthereumOptions> configure)
@@ -48,7 +48,7 @@ public static class TraceabilityEthereumServiceCollectionExtensions
                 provider,
                 o.ManifestPath,
                 () => new TraceabilityContracts(Address.Parse(o.ContractAddress!), Address.Parse(o.CorrectionsAddress!), o.DeploymentBlock),
-                (client, deployer) => TraceabilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<TraceabilityOptions>>().Value)),
+                (client, deployer) => TraceabilityContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<TraceabilityOptions>>().Value, o.EvmTarget)),
             (clients, contracts) => new TraceabilityEthereumAdapter(clients, contracts));
     }
 }

@@ -1,3 +1,5 @@
+using ValueChain.Ledger.Ethereum;
+
 namespace ValueChain.V2V.Ethereum;
 
 /// <summary>
@@ -12,4 +14,10 @@ public sealed class V2VEthereumOptions
 
     /// <summary>The address of a deployed V2VMap (0x-prefixed hex), instead of a manifest.</summary>
     public string? MapAddress { get; set; }
+
+    /// <summary>
+    /// The EVM version of the contracts deployed from <see cref="ManifestPath"/>: Cancun (the default), or Shanghai for
+    /// older consortium chains. Contracts already deployed are bound whatever they were built for.
+    /// </summary>
+    public EvmTarget EvmTarget { get; set; } = EvmTarget.Cancun;
 }

@@ -42,7 +42,7 @@ public static class V2VEthereumServiceCollectionExtensions
                 provider,
                 o.ManifestPath,
                 () => new V2VContracts(Address.Parse(o.MapAddress!)),
-                (client, deployer) => V2VContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<V2VOptions>>().Value)),
+                (client, deployer) => V2VContracts.DeployAsync(client, deployer, provider.GetRequiredService<IOptions<V2VOptions>>().Value, o.EvmTarget)),
             (clients, contracts) => new V2VEthereumAdapter(clients, contracts));
     }
 }

@@ -5,7 +5,10 @@ namespace ValueChain.Testing.Ethereum;
 /// <summary>Funded clients on an anvil node and the committed contract artefacts, for every Ethereum test project (linked into each).</summary>
 internal static class AnvilClients
 {
-    public static EthereumClientOptions Options() => new() { ChainId = AnvilNode.ChainId, LogPollInterval = TimeSpan.FromMilliseconds(20) };
+    public static EthereumClientOptions Options() => Options(AnvilNode.ChainId);
+
+    /// <summary>The client options of the tests on a node of chain <paramref name="chainId"/> (as read from the node).</summary>
+    public static EthereumClientOptions Options(ulong chainId) => new() { ChainId = chainId, LogPollInterval = TimeSpan.FromMilliseconds(20) };
 
     /// <summary>A client for a fresh key funded with 100 ETH (set, not transferred, on a development node: no dev-account nonce is shared).</summary>
     public static async Task<EthereumClient> FundedClientAsync(AnvilNode anvil, HttpClient http, EthereumClientOptions? options = null, PrivateKey? key = null)

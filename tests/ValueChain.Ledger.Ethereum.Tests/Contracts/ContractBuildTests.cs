@@ -24,6 +24,7 @@ public sealed class ContractBuildTests : IDisposable
         Assert.Equal(committedFolders, ArtefactFolders(_output));
         Assert.Contains(Path.Combine("src", "ValueChain.Traceability.Ethereum", "Artifacts"), committedFolders);
         Assert.Contains(Path.Combine("src", "ValueChain.Flexibility.Ethereum", "Artifacts"), committedFolders);
+        Assert.Contains(Path.Combine("src", "ValueChain.Traceability.Ethereum", "Artifacts", "shanghai"), committedFolders);
         foreach (string folder in committedFolders)
         {
             string[] committed = [.. Directory.GetFiles(Path.Combine(root, folder)).Select(Path.GetFileName).Order()!];
@@ -40,11 +41,11 @@ public sealed class ContractBuildTests : IDisposable
         Assert.Contains("BindingsProbe.bin", Directory.GetFiles(Path.Combine(root, "contracts", "artifacts")).Select(Path.GetFileName));
     }
 
-    // contracts/artifacts and src/<Package>/Artifacts below a root, relative to it.
+    // contracts/artifacts and src/<Package>/Artifacts (with its shanghai/ build) below a root, relative to it.
     private static IEnumerable<string> ArtefactFolders(string root) =>
         new[] { Path.Combine("contracts", "artifacts") }
             .Concat(Directory.Exists(Path.Combine(root, "src"))
-                ? Directory.GetDirectories(Path.Combine(root, "src")).Select(p => Path.Combine("src", Path.GetFileName(p), "Artifacts"))
+                ? Directory.GetDirectories(Path.Combine(root, "src")).SelectMany(p => new[] { Path.Combine("src", Path.GetFileName(p), "Artifacts"), Path.Combine("src", Path.GetFileName(p), "Artifacts", "shanghai") })
                 : [])
             .Where(folder => Directory.Exists(Path.Combine(root, folder)))
             .Order(StringComparer.Ordinal);
