@@ -11,8 +11,10 @@ namespace ValueChain.Testing.Telemetry;
 /// </summary>
 internal sealed class TelemetryCapture : IDisposable
 {
-    private readonly List<Activity> _spans = [];
-    private readonly List<MetricSnapshot> _metrics = [];
+    // The exporter adds spans on whichever thread ends them (tests of other classes run in parallel on the same
+    // sources), so the list is only touched under its lock.
+    private readonly LockedList<Activity> _spans = new();
+    private readonly LockedList<MetricSnapshot> _metrics = new();
     private readonly TracerProvider _tracer;
     private readonly MeterProvider _meter;
 
@@ -26,10 +28,7 @@ internal sealed class TelemetryCapture : IDisposable
     public IReadOnlyList<Activity> Spans(string tag, string value)
     {
         _tracer.ForceFlush();
-        lock (_spans)
-        {
-            return [.. _spans.Where(s => s.GetTagItem(tag) is { } v && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) == value)];
-        }
+        return [.. _spans.Snapshot().Where(s => s.GetTagItem(tag) is { } v && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) == value)];
     }
 
     /// <summary>The newest exported points of metric <paramref name="name"/> that carry every one of <paramref name="tags"/>.</summary>
@@ -72,5 +71,69 @@ internal sealed class TelemetryCapture : IDisposable
     {
         _tracer.Dispose();
         _meter.Dispose();
+    }
+
+    private sealed class LockedList<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_items)
+                {
+                    return _items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public T[] Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item)
+        {
+            lock (_items)
+            {
+                return _items.Contains(item);
+            }
+        }
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
