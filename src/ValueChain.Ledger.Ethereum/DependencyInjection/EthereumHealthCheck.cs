@@ -18,9 +18,7 @@ public sealed class EthereumHealthCheck(EthereumClient client, IOptions<Ethereum
     /// <summary>The check's name in health reports.</summary>
     public const string Name = "valuechain-ethereum";
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly Lock _gate = new();
-    private (ulong Head, DateTimeOffset Since)? _lastHead;
+    private readonly HeadWatch _head = new(time);
 
     /// <summary>Asks the node for its chain id and newest block.</summary>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -45,25 +43,9 @@ public sealed class EthereumHealthCheck(EthereumClient client, IOptions<Ethereum
             ["chainId"] = options.Value.ChainId,
             ["head"] = head,
         };
-        TimeSpan unchanged = Unchanged(head);
+        TimeSpan unchanged = _head.Observe((long)head);
         return options.Value.HeadStallAfter is { } limit && unchanged >= limit
             ? HealthCheckResult.Degraded($"The newest block has been {head.ToString(CultureInfo.InvariantCulture)} for {unchanged.TotalSeconds:F0} s (HeadStallAfter is {limit.TotalSeconds:F0} s).", data: data)
             : HealthCheckResult.Healthy($"Chain {options.Value.ChainId}, block {head.ToString(CultureInfo.InvariantCulture)}.", data);
-    }
-
-    // How long the head has been what it is now, as seen by this check's earlier runs.
-    private TimeSpan Unchanged(ulong head)
-    {
-        DateTimeOffset now = _time.GetUtcNow();
-        lock (_gate)
-        {
-            if (_lastHead is not { } last || last.Head != head)
-            {
-                _lastHead = (head, now);
-                return TimeSpan.Zero;
-            }
-
-            return now - last.Since;
-        }
     }
 }

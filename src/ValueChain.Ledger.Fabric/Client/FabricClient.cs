@@ -158,6 +158,15 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     public async Task<ReadOnlyMemory<byte>> EvaluateAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
     {
         ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        return await EvaluateAsync(proposal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates a chaincode call with raw arguments under the client's own identity (system chaincodes such as _lifecycle take protobuf arguments).</summary>
+    internal Task<ReadOnlyMemory<byte>> EvaluateAsync(string chaincode, IReadOnlyList<byte[]> args, CancellationToken cancellationToken) =>
+        EvaluateAsync(ProposalBuilder.Build(_identity, _signer, _options.Channel, chaincode, args, System.Security.Cryptography.RandomNumberGenerator.GetBytes(ProposalBuilder.NonceLength), Now()), cancellationToken);
+
+    private async Task<ReadOnlyMemory<byte>> EvaluateAsync(ChaincodeProposal proposal, CancellationToken cancellationToken)
+    {
         FabricConnectionException? unreachable = null;
         foreach ((FabricEndpoint endpoint, GrpcChannel channel) in _peers)
         {
@@ -212,14 +221,26 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
 
     /// <summary>The number of the newest block on the first peer.</summary>
     /// <exception cref="FabricConnectionException">The peer refused the request or could not be reached.</exception>
-    public async Task<long> GetNewestBlockNumberAsync(CancellationToken cancellationToken = default)
+    public Task<long> GetNewestBlockNumberAsync(CancellationToken cancellationToken = default) => GetNewestBlockNumberAsync(0, cancellationToken);
+
+    /// <summary>The configured peers, in the order of <see cref="FabricClientOptions.Peers"/>; the first is the one blocks and commits are read from.</summary>
+    internal IReadOnlyList<FabricEndpoint> Peers => _peers.ConvertAll(p => p.Endpoint);
+
+    /// <summary>The number of the newest block on the configured peer at <paramref name="peer"/> (an index into <see cref="Peers"/>).</summary>
+    internal async Task<long> GetNewestBlockNumberAsync(int peer, CancellationToken cancellationToken)
     {
-        (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
+        (FabricEndpoint endpoint, GrpcChannel channel) = _peers[peer];
         using AsyncDuplexStreamingCall<Common.Envelope, Protos.DeliverResponse> call = new Protos.Deliver.DeliverClient(channel).DeliverFiltered(cancellationToken: cancellationToken);
-        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, null, null, Now(), _deliverTlsHash), cancellationToken)).ConfigureAwait(false);
+        await Guard(endpoint, () => call.RequestStream.WriteAsync(SeekEnvelopeBuilder.Build(_identity, _signer, _options.Channel, null, null, Now(), peer == 0 ? _deliverTlsHash : FabricChannels.ClientCertificateHash(endpoint)), cancellationToken)).ConfigureAwait(false);
         if (!await Guard(endpoint, () => call.ResponseStream.MoveNext(cancellationToken)).ConfigureAwait(false) || call.ResponseStream.Current.TypeCase != Protos.DeliverResponse.TypeOneofCase.FilteredBlock)
         {
-            throw new FabricConnectionException(endpoint.Address, (int)(call.ResponseStream.Current?.Status ?? Common.Status.Unknown), "the peer did not deliver its newest block");
+            Common.Status status = call.ResponseStream.Current?.Status ?? Common.Status.Unknown;
+            throw new FabricConnectionException(endpoint.Address, (int)status, status switch
+            {
+                Common.Status.NotFound => $"the peer has no channel '{_options.Channel}' (NOT_FOUND)",
+                Common.Status.Forbidden => $"the peer refused to deliver blocks of channel '{_options.Channel}' to this identity (FORBIDDEN)",
+                _ => $"the peer did not deliver its newest block of channel '{_options.Channel}' ({status})",
+            });
         }
 
         return (long)call.ResponseStream.Current.FilteredBlock.Number;

@@ -38,6 +38,12 @@ public sealed class FabricOptions
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How long the channel's newest block may stay the same before <see cref="FabricHealthCheck"/> reports Degraded;
+    /// null (the default) does not check, since a channel gets a block only when a transaction is sent.
+    /// </summary>
+    public TimeSpan? HeadStallAfter { get; set; }
+
+    /// <summary>
     /// The chaincodes' endorsement policy in Fabric's policy language (for example
     /// <c>AND('Org1MSP.peer', 'Org2MSP.peer')</c>); when set, peers that are down or refuse are skipped as long as the
     /// others satisfy it. Null (the default): every configured peer must endorse.

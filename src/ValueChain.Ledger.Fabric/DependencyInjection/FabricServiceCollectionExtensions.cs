@@ -13,7 +13,8 @@ public static class FabricServiceCollectionExtensions
     /// Runs the applications' chaincodes on a Fabric channel: registers a <see cref="FabricClient"/>,
     /// the <see cref="IContractGateway"/> the chaincode adapters use and an <see cref="ILedgerTimeControl"/>
     /// over the client's proposal timestamps. The chaincodes themselves run in a
-    /// <see cref="FabricChaincodeServer"/> the peers connect to.
+    /// <see cref="FabricChaincodeServer"/> the peers connect to. Offers <see cref="FabricHealthCheck"/> to
+    /// <c>AddValueChainHealthChecks()</c>.
     /// </summary>
     public static ValueChainBuilder UseFabric(this ValueChainBuilder builder, Action<FabricOptions> configure)
     {
@@ -47,6 +48,7 @@ public static class FabricServiceCollectionExtensions
             provider.GetRequiredService<FabricWallet>(),
             provider.GetRequiredService<IOptions<FabricOptions>>().Value.ChaincodeNames.AsReadOnly()));
         services.TryAddSingleton<ILedgerTimeControl>(provider => new FabricTimeControl(provider.GetRequiredService<FabricClient>()));
+        services.AddValueChainHealthCheck<FabricHealthCheck>(FabricHealthCheck.Name);
         return builder;
     }
 }
