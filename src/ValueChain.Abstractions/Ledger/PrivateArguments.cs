@@ -119,10 +119,11 @@ public static class PrivateArguments
             throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Arguments with private properties must be a JSON object: {e.Message}");
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        JsonValueKind kind = document.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
         {
             document.Dispose();
-            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Arguments with private properties must be a JSON object, not {document.RootElement.ValueKind}.");
+            throw new ChaincodeException(ErrorCodes.InvalidFormat, $"Arguments with private properties must be a JSON object, not {kind}.");
         }
 
         return document;
