@@ -23,10 +23,20 @@ public sealed class ChaincodeClient
 
     /// <summary>Submits <paramref name="function"/> signed by <paramref name="signer"/> and returns the receipt of a successful transaction.</summary>
     /// <exception cref="ChaincodeException">The transaction failed; its code comes with it.</exception>
-    public async Task<TransactionReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
+    public Task<TransactionReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken) =>
+        SubmitAsync(signer, function, arguments, type, [], cancellationToken);
+
+    /// <summary>
+    /// Submits <paramref name="function"/> signed by <paramref name="signer"/>, with the argument properties
+    /// <paramref name="privateArguments"/> marked private (<see cref="ContractInvocation.PrivateArguments"/>), and returns
+    /// the receipt of a successful transaction.
+    /// </summary>
+    /// <exception cref="ChaincodeException">The transaction failed; its code comes with it.</exception>
+    public async Task<TransactionReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, IReadOnlyList<string> privateArguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        var invocation = new ContractInvocation(_chaincode, function, JsonSerializer.Serialize(arguments, type));
+        ArgumentNullException.ThrowIfNull(privateArguments);
+        var invocation = new ContractInvocation(_chaincode, function, JsonSerializer.Serialize(arguments, type)) { PrivateArguments = privateArguments };
         return (await _gateway.SubmitAsync(signer, invocation, cancellationToken)).EnsureSucceeded();
     }
 

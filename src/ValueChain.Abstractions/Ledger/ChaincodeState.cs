@@ -67,6 +67,34 @@ public class ChaincodeState
         }
     }
 
+    /// <summary>
+    /// Reads a function's JSON arguments whose properties <paramref name="privateNames"/> are private: those sent as
+    /// transient data (<see cref="ITransientDataContext"/>, see <see cref="ContractInvocation.PrivateArguments"/>) are
+    /// put back first. Where the ledger has transient data and the deployment keeps <paramref name="collection"/> as a
+    /// private data collection, the private properties must come that way: in the arguments they would be written into
+    /// the transaction, which every organisation of the channel receives.
+    /// </summary>
+    /// <exception cref="ChaincodeException">With <see cref="ErrorCodes.InvalidFormat"/>: the arguments are malformed, a private property is sent twice, or it is in the arguments where it must be transient.</exception>
+    public T ParsePrivateArguments<T>(string json, JsonTypeInfo<T> type, string collection, IReadOnlyCollection<string> privateNames)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentNullException.ThrowIfNull(privateNames);
+        if (Context is not ITransientDataContext transient)
+        {
+            return ParseArguments(json, type);
+        }
+
+        if (Context is IPrivateDataContext privateData && privateData.Collections.Contains(collection)
+            && PrivateArguments.PresentIn(json, privateNames) is { Count: > 0 } exposed)
+        {
+            throw new ChaincodeException(ErrorCodes.InvalidFormat,
+                $"{string.Join(", ", exposed.Select(n => $"'{n}'"))} must be sent as transient data, not as arguments: they are kept in the private data collection '{collection}', and arguments are written into the transaction every organisation of the channel receives.");
+        }
+
+        return ParseArguments(PrivateArguments.Merge(json, transient.TransientData, privateNames), type);
+    }
+
     /// <summary>The value at <paramref name="key"/>, or null.</summary>
     public async Task<T?> GetAsync<T>(string key, JsonTypeInfo<T> type) where T : class
     {

@@ -10,9 +10,9 @@ namespace ValueChain.Ledger.Fabric.Chaincode;
 /// committed state only, so this context keeps the invocation's own writes and lays them over
 /// every read and range, giving chaincodes the read-your-writes view the embedded ledger gives. Private data goes
 /// through the same shim messages with their collection set (and GET_PRIVATE_DATA_HASH for hashes), with the same
-/// overlay per collection.
+/// overlay per collection; the proposal's transient map is the invocation's transient data.
 /// </summary>
-internal sealed class ShimChaincodeContext : IChaincodeContext, IPrivateDataContext
+internal sealed class ShimChaincodeContext : IChaincodeContext, IPrivateDataContext, ITransientDataContext
 {
     // World state is the collection named "" in the shim messages.
     private const string WorldState = "";
@@ -34,6 +34,7 @@ internal sealed class ShimChaincodeContext : IChaincodeContext, IPrivateDataCont
         Caller = header.Caller;
         Timestamp = header.Timestamp;
         TransactionId = TxId.Parse(transactionId);
+        TransientData = header.Transient;
     }
 
     public Address Caller { get; }
@@ -48,6 +49,8 @@ internal sealed class ShimChaincodeContext : IChaincodeContext, IPrivateDataCont
     public IReadOnlyList<(string Name, string PayloadJson)> Events => _events;
 
     public IReadOnlySet<string> Collections { get; }
+
+    public IReadOnlyDictionary<string, ReadOnlyMemory<byte>> TransientData { get; }
 
     public ValueTask<ReadOnlyMemory<byte>?> GetStateAsync(string key, CancellationToken cancellationToken = default) =>
         GetAsync(WorldState, key, cancellationToken);

@@ -1,10 +1,14 @@
 namespace ValueChain.Ledger.Fabric.Chaincode;
 
-/// <summary>What the chaincode host takes from a transaction's signed proposal: the invoked chaincode, the caller and the ledger time.</summary>
+/// <summary>
+/// What the chaincode host takes from a transaction's signed proposal: the invoked chaincode, the caller, the ledger
+/// time and the transient data (the proposal payload's transient map, which the peer passes on but never orders).
+/// </summary>
 /// <param name="Chaincode">The chaincode name the proposal invokes.</param>
 /// <param name="Caller">The creator certificate's address (<see cref="CertificateAddress"/>).</param>
 /// <param name="Timestamp">The proposal's timestamp.</param>
-internal sealed record TransactionHeader(string Chaincode, Address Caller, DateTimeOffset Timestamp)
+/// <param name="Transient">The proposal's transient map (empty when it has none).</param>
+internal sealed record TransactionHeader(string Chaincode, Address Caller, DateTimeOffset Timestamp, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Transient)
 {
     /// <exception cref="ChaincodeException">The message carries no readable proposal or creator.</exception>
     public static TransactionHeader Read(Protos.SignedProposal? signed, CreatorAddresses creators)
@@ -21,7 +25,9 @@ internal sealed record TransactionHeader(string Chaincode, Address Caller, DateT
             Common.ChannelHeader channel = Common.ChannelHeader.Parser.ParseFrom(header.ChannelHeader);
             Common.SignatureHeader signature = Common.SignatureHeader.Parser.ParseFrom(header.SignatureHeader);
             string chaincode = Protos.ChaincodeHeaderExtension.Parser.ParseFrom(channel.Extension).ChaincodeId?.Name ?? "";
-            return new TransactionHeader(chaincode, creators.Of(signature.Creator), channel.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch);
+            Protos.ChaincodeProposalPayload payload = Protos.ChaincodeProposalPayload.Parser.ParseFrom(proposal.Payload);
+            Dictionary<string, ReadOnlyMemory<byte>> transient = payload.TransientMap.ToDictionary(e => e.Key, e => e.Value.Memory, StringComparer.Ordinal);
+            return new TransactionHeader(chaincode, creators.Of(signature.Creator), channel.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch, transient);
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {

@@ -71,9 +71,27 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     /// <exception cref="FabricDiscoveryException">With discovery: no bootstrap peer could say which peers endorse the chaincode.</exception>
     /// <exception cref="FabricConnectionException">A node could not be reached.</exception>
     /// <exception cref="TimeoutException">No commit within <see cref="FabricClientOptions.CommitTimeout"/>.</exception>
-    public Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
+    public Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default) =>
+        SubmitAsync(identity, signer, chaincode, function, argumentsJson, new Dictionary<string, ReadOnlyMemory<byte>>(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(FabricIdentity, IFabricSigner, string, string, string, CancellationToken)"/>, with
+    /// <paramref name="transientData"/> in the proposal's transient map: the endorsing peers' chaincode reads it
+    /// (<see cref="ITransientDataContext"/>), but it is neither part of the endorsed proposal hash nor of the transaction
+    /// sent to the orderer, so it never reaches the channel's blocks.
+    /// </summary>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the invocation (its code and message); nothing was ordered.</exception>
+    /// <exception cref="FabricEndorsementException">A peer refused the proposal or the peers disagree.</exception>
+    /// <exception cref="FabricOrdererException">The orderer refused the transaction.</exception>
+    /// <exception cref="FabricCommitException">The transaction was committed as invalid.</exception>
+    /// <exception cref="FabricEndorsementPolicyException">With a policy or discovery: the peers that endorsed do not satisfy it, naming those that did not.</exception>
+    /// <exception cref="FabricDiscoveryException">With discovery: no bootstrap peer could say which peers endorse the chaincode.</exception>
+    /// <exception cref="FabricConnectionException">A node could not be reached.</exception>
+    /// <exception cref="TimeoutException">No commit within <see cref="FabricClientOptions.CommitTimeout"/>.</exception>
+    public Task<FabricSubmitResult> SubmitAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transientData, CancellationToken cancellationToken = default)
     {
-        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        ArgumentNullException.ThrowIfNull(transientData);
+        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now(), transientData);
         return SubmitAsync(proposal, signer, cancellationToken);
     }
 
@@ -155,9 +173,17 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     /// <exception cref="FabricChaincodeException">The chaincode refused the query.</exception>
     /// <exception cref="FabricEndorsementException">The peer refused the proposal.</exception>
     /// <exception cref="FabricConnectionException">No peer could be reached.</exception>
-    public async Task<ReadOnlyMemory<byte>> EvaluateAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default)
+    public Task<ReadOnlyMemory<byte>> EvaluateAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(identity, signer, chaincode, function, argumentsJson, new Dictionary<string, ReadOnlyMemory<byte>>(), cancellationToken);
+
+    /// <summary>Runs a query with <paramref name="transientData"/> in the proposal's transient map, on the first peer that answers.</summary>
+    /// <exception cref="FabricChaincodeException">The chaincode refused the query.</exception>
+    /// <exception cref="FabricEndorsementException">The peer refused the proposal.</exception>
+    /// <exception cref="FabricConnectionException">No peer could be reached.</exception>
+    public async Task<ReadOnlyMemory<byte>> EvaluateAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transientData, CancellationToken cancellationToken = default)
     {
-        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now());
+        ArgumentNullException.ThrowIfNull(transientData);
+        ChaincodeProposal proposal = ProposalBuilder.Build(identity, signer, _options.Channel, chaincode, function, argumentsJson, Now(), transientData);
         return await EvaluateAsync(proposal, cancellationToken).ConfigureAwait(false);
     }
 
@@ -190,12 +216,26 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
     public Task<ReadOnlyMemory<byte>> EvaluateAsync(string chaincode, string function, string argumentsJson, CancellationToken cancellationToken = default) =>
         EvaluateAsync(_identity, _signer, chaincode, function, argumentsJson, cancellationToken);
 
+    /// <summary>Evaluates with the client's own identity and <paramref name="transientData"/> in the proposal's transient map.</summary>
+    public Task<ReadOnlyMemory<byte>> EvaluateAsync(string chaincode, string function, string argumentsJson, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transientData, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(_identity, _signer, chaincode, function, argumentsJson, transientData, cancellationToken);
+
     /// <summary>
     /// The blocks from <paramref name="from"/> to <paramref name="to"/> (inclusive) from the first peer;
     /// with a null <paramref name="to"/>, every later block as it commits, until cancelled.
     /// </summary>
     /// <exception cref="FabricConnectionException">The peer refused the request or could not be reached.</exception>
     public async IAsyncEnumerable<FabricBlock> ReadBlocksAsync(long from, long? to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (Common.Block block in ReadRawBlocksAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            yield return BlockDecoder.Decode(block);
+        }
+    }
+
+    /// <summary>The blocks as the peer delivers them, for tests that look at every byte the channel holds.</summary>
+    /// <exception cref="FabricConnectionException">The peer refused the request or could not be reached.</exception>
+    internal async IAsyncEnumerable<Common.Block> ReadRawBlocksAsync(long from, long? to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         (FabricEndpoint endpoint, GrpcChannel channel) = _peers[0];
@@ -215,7 +255,7 @@ public sealed class FabricClient : IAsyncDisposable, IDisposable
                 throw new FabricConnectionException(endpoint.Address, (int)response.Status, $"the peer refused to deliver blocks {from}..{to?.ToString() ?? "∞"}: {response.Status}");
             }
 
-            yield return BlockDecoder.Decode(response.Block);
+            yield return response.Block;
         }
     }
 

@@ -8,7 +8,8 @@ namespace ValueChain.Ledger.Fabric;
 /// <see cref="IContractGateway"/> on Fabric: the applications' chaincode adapters run unchanged over
 /// it. A submit goes out under the Fabric identity the <see cref="FabricWallet"/> holds for the
 /// signer's address; a chaincode's refusal becomes a failed receipt with the chaincode's code (on
-/// Fabric a refused proposal is never ordered, so the receipt has block number -1).
+/// Fabric a refused proposal is never ordered, so the receipt has block number -1). The invocation's private
+/// arguments (<see cref="ContractInvocation.PrivateArguments"/>) go in the proposal's transient map, not in its arguments.
 /// </summary>
 public sealed class FabricContractGateway : IContractGateway
 {
@@ -42,7 +43,8 @@ public sealed class FabricContractGateway : IContractGateway
         (FabricIdentity identity, IFabricSigner fabricSigner) = IdentityOf(signer);
         try
         {
-            FabricSubmitResult result = await _client.SubmitAsync(identity, fabricSigner, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            (string arguments, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transient) = Split(invocation);
+            FabricSubmitResult result = await _client.SubmitAsync(identity, fabricSigner, Deployed(invocation.Chaincode), invocation.Function, arguments, transient, cancellationToken).ConfigureAwait(false);
             List<LedgerEvent> events = result.Events
                 .Select((e, i) => new LedgerEvent(invocation.Chaincode, e.Name, e.PayloadJson, result.BlockNumber, result.TransactionId, i))
                 .ToList();
@@ -85,7 +87,8 @@ public sealed class FabricContractGateway : IContractGateway
         try
         {
             // An evaluation is never ordered, whatever the function does.
-            await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+            (string arguments, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transient) = Split(invocation);
+            await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, arguments, transient, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (FabricEndorsementException e) when (IsUndefinedChaincode(e.StatusMessage))
@@ -120,15 +123,16 @@ public sealed class FabricContractGateway : IContractGateway
     {
         try
         {
+            (string arguments, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> transient) = Split(invocation);
             ReadOnlyMemory<byte> result;
             if (caller is null)
             {
-                result = await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+                result = await _client.EvaluateAsync(Deployed(invocation.Chaincode), invocation.Function, arguments, transient, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 (FabricIdentity identity, IFabricSigner signer) = IdentityOf(caller);
-                result = await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, invocation.ArgumentsJson, cancellationToken).ConfigureAwait(false);
+                result = await _client.EvaluateAsync(identity, signer, Deployed(invocation.Chaincode), invocation.Function, arguments, transient, cancellationToken).ConfigureAwait(false);
             }
 
             return ResultOf(result);
@@ -178,6 +182,11 @@ public sealed class FabricContractGateway : IContractGateway
             }
         }
     }
+
+    // The private arguments travel in the proposal's transient map: the chaincode reads them there (ITransientDataContext),
+    // and they are never part of the transaction every organisation of the channel receives.
+    internal static (string Arguments, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Transient) Split(ContractInvocation invocation) =>
+        PrivateArguments.Split(invocation.ArgumentsJson, invocation.PrivateArguments);
 
     private string Deployed(string chaincode) => _deployedNames.TryGetValue(chaincode, out string? name) ? name : chaincode;
 

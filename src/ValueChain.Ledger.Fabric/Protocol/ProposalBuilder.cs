@@ -16,11 +16,15 @@ internal static class ProposalBuilder
     public const int NonceLength = 24;
 
     /// <summary>A proposal with a fresh random nonce.</summary>
-    public static ChaincodeProposal Build(FabricIdentity identity, IFabricSigner signer, string channel, string chaincode, string function, string argumentsJson, DateTimeOffset timestamp) =>
-        Build(identity, signer, channel, chaincode, [Encoding.UTF8.GetBytes(function), Encoding.UTF8.GetBytes(argumentsJson)], RandomNumberGenerator.GetBytes(NonceLength), timestamp);
+    public static ChaincodeProposal Build(FabricIdentity identity, IFabricSigner signer, string channel, string chaincode, string function, string argumentsJson, DateTimeOffset timestamp, IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? transient = null) =>
+        Build(identity, signer, channel, chaincode, [Encoding.UTF8.GetBytes(function), Encoding.UTF8.GetBytes(argumentsJson)], RandomNumberGenerator.GetBytes(NonceLength), timestamp, transient);
 
-    /// <summary>A proposal with the given nonce (tests use fixed ones to compare bytes with golden files).</summary>
-    public static ChaincodeProposal Build(FabricIdentity identity, IFabricSigner signer, string channel, string chaincode, IReadOnlyList<byte[]> args, ReadOnlySpan<byte> nonce, DateTimeOffset timestamp)
+    /// <summary>
+    /// A proposal with the given nonce (tests use fixed ones to compare bytes with golden files). The
+    /// <paramref name="transient"/> entries go into the payload's transient map: signed and seen by the endorsers, but
+    /// left out of the proposal hash they endorse and of the transaction (<see cref="TransactionEnvelopeBuilder"/>).
+    /// </summary>
+    public static ChaincodeProposal Build(FabricIdentity identity, IFabricSigner signer, string channel, string chaincode, IReadOnlyList<byte[]> args, ReadOnlySpan<byte> nonce, DateTimeOffset timestamp, IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? transient = null)
     {
         ByteString creator = identity.SerializedByteString;
         string transactionId = TransactionIdOf(nonce, creator.Span);
@@ -43,16 +47,36 @@ internal static class ProposalBuilder
             ChannelHeader = channelHeader.ToByteString(),
             SignatureHeader = new Common.SignatureHeader { Creator = creator, Nonce = ByteString.CopyFrom(nonce) }.ToByteString(),
         };
-        var proposal = new Protos.Proposal
+        var payload = new Protos.ChaincodeProposalPayload { Input = invocation.ToByteString() };
+        foreach ((string name, ReadOnlyMemory<byte> value) in transient ?? new Dictionary<string, ReadOnlyMemory<byte>>())
         {
-            Header = header.ToByteString(),
-            Payload = new Protos.ChaincodeProposalPayload { Input = invocation.ToByteString() }.ToByteString(),
-        };
+            payload.TransientMap.Add(name, ByteString.CopyFrom(value.Span));
+        }
+
+        var proposal = new Protos.Proposal { Header = header.ToByteString(), Payload = payload.ToByteString() };
 
         byte[] proposalBytes = proposal.ToByteArray();
         var signed = new Protos.SignedProposal { ProposalBytes = ByteString.CopyFrom(proposalBytes), Signature = ByteString.CopyFrom(signer.Sign(proposalBytes)) };
         return new ChaincodeProposal(transactionId, channel, chaincode, header, proposal, signed);
     }
+
+    /// <summary>
+    /// The hash the endorsers sign in their responses and the committer checks against the transaction, as Fabric's
+    /// endorser computes it: SHA-256 of the channel header, the signature header and the proposal payload without its
+    /// transient map (protoutil.GetBytesProposalPayloadForTx).
+    /// </summary>
+    public static byte[] ProposalHash(Common.Header header, Protos.ChaincodeProposalPayload payload)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(header.ChannelHeader.Span);
+        hash.AppendData(header.SignatureHeader.Span);
+        hash.AppendData(PayloadForTransaction(payload).Span);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The proposal payload as the transaction carries it: the input only, the transient map stripped (protoutil.GetBytesProposalPayloadForTx).</summary>
+    public static ByteString PayloadForTransaction(Protos.ChaincodeProposalPayload payload) =>
+        new Protos.ChaincodeProposalPayload { Input = payload.Input }.ToByteString();
 
     /// <summary>Fabric's transaction id rule: lower-case hex of SHA-256(nonce ‖ serialized creator).</summary>
     public static string TransactionIdOf(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> creator)

@@ -45,7 +45,7 @@ internal static class TransactionEnvelopeBuilder
         Protos.ChaincodeProposalPayload proposalPayload = Protos.ChaincodeProposalPayload.Parser.ParseFrom(proposal.Proposal.Payload);
         var actionPayload = new Protos.ChaincodeActionPayload
         {
-            ChaincodeProposalPayload = new Protos.ChaincodeProposalPayload { Input = proposalPayload.Input }.ToByteString(),
+            ChaincodeProposalPayload = ProposalBuilder.PayloadForTransaction(proposalPayload),
             Action = action,
         };
         var transaction = new Protos.Transaction();

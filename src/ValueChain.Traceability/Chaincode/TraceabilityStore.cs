@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
 using ValueChain.Ledger;
 
 namespace ValueChain.Traceability;
@@ -18,6 +19,13 @@ internal sealed class TraceabilityStore(IChaincodeContext context, string detail
     /// them is the same rule either way (buyer, supplier and logistics provider of the order).
     /// </summary>
     public ChaincodeState Details { get; } = new ChaincodeState(context).Private(detailsCollection);
+
+    /// <summary>
+    /// A function's arguments of which <paramref name="privateNames"/> are order or delivery details: sent as transient
+    /// data where the ledger has it, and required so where the details are kept in <see cref="TraceabilityOptions.DetailsCollection"/>.
+    /// </summary>
+    public T DetailsArguments<T>(string json, JsonTypeInfo<T> type, IReadOnlyCollection<string> privateNames) =>
+        ParsePrivateArguments(json, type, detailsCollection, privateNames);
 
     public Task<Part?> PartAsync(string id) => GetAsync(TraceabilityKeys.Part(id), Json.Part);
 

@@ -52,7 +52,7 @@ public sealed class TraceabilityChaincodeAdapter : ITraceabilityContract
 
     /// <inheritdoc />
     public Task<TraceabilityReceipt> PlaceOrderAsync(ISigner buyer, string orderId, Address supplier, string partNumber, int quantity, DateTimeOffset requestedDeliveryDate, CancellationToken cancellationToken = default) =>
-        SubmitAsync(buyer, "placeOrder", new PlaceOrderArgs(orderId, supplier, partNumber, quantity, requestedDeliveryDate), Json.PlaceOrderArgs, cancellationToken);
+        SubmitAsync(buyer, "placeOrder", new PlaceOrderArgs(orderId, supplier, partNumber, quantity, requestedDeliveryDate), Json.PlaceOrderArgs, cancellationToken, TraceabilityPrivateArguments.PlaceOrder);
 
     /// <inheritdoc />
     public Task<TraceabilityReceipt> DeclineOrderAsync(ISigner supplier, string orderId, CancellationToken cancellationToken = default) =>
@@ -60,7 +60,7 @@ public sealed class TraceabilityChaincodeAdapter : ITraceabilityContract
 
     /// <inheritdoc />
     public Task<TraceabilityReceipt> CreateDeliveryAsync(ISigner supplier, string deliveryId, string orderId, Address lsp, IReadOnlyList<string> partIds, CancellationToken cancellationToken = default) =>
-        SubmitAsync(supplier, "createDelivery", new CreateDeliveryArgs(deliveryId, orderId, lsp, partIds), Json.CreateDeliveryArgs, cancellationToken);
+        SubmitAsync(supplier, "createDelivery", new CreateDeliveryArgs(deliveryId, orderId, lsp, partIds), Json.CreateDeliveryArgs, cancellationToken, TraceabilityPrivateArguments.CreateDelivery);
 
     /// <inheritdoc />
     public Task<TraceabilityReceipt> PickUpAsync(ISigner lsp, string deliveryId, IReadOnlyList<string> scannedPartIds, Location location, CancellationToken cancellationToken = default) =>
@@ -142,9 +142,10 @@ public sealed class TraceabilityChaincodeAdapter : ITraceabilityContract
     public async Task<AuthenticityReport> CheckAuthenticityAsync(string partId, CancellationToken cancellationToken = default) =>
         (await EvaluateAsync("checkAuthenticity", new IdArgs(partId), Json.IdArgs, Json.AuthenticityReport, cancellationToken))!;
 
-    private async Task<TraceabilityReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken)
+    // Order and delivery details are marked private, so that a ledger with transient data keeps them out of the transaction.
+    private async Task<TraceabilityReceipt> SubmitAsync<TArgs>(ISigner signer, string function, TArgs arguments, JsonTypeInfo<TArgs> type, CancellationToken cancellationToken, IReadOnlyList<string>? privateArguments = null)
     {
-        TransactionReceipt receipt = await _chaincode.SubmitAsync(signer, function, arguments, type, cancellationToken);
+        TransactionReceipt receipt = await _chaincode.SubmitAsync(signer, function, arguments, type, privateArguments ?? [], cancellationToken);
         HandoverRejection? rejection = receipt.ResultJson is { } result ? JsonSerializer.Deserialize(result, Json.CommandResult)?.Rejection : null;
         return new TraceabilityReceipt(receipt.TransactionId, receipt.BlockNumber, receipt.Events, rejection);
     }

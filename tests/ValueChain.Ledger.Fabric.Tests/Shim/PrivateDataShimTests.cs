@@ -35,9 +35,9 @@ public sealed class PrivateDataShimTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<string> CallAsync(string function, object args)
+    private async Task<string> CallAsync(string function, object args, IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? transient = null)
     {
-        Protos.ChaincodeMessage completed = await _peer.InvokeAsync(_client, _signer, "notes", function, JsonSerializer.Serialize(args));
+        Protos.ChaincodeMessage completed = await _peer.InvokeAsync(_client, _signer, "notes", function, JsonSerializer.Serialize(args), transient: transient);
         Assert.Equal(Type.Completed, completed.Type);
         Protos.Response response = Protos.Response.Parser.ParseFrom(completed.Payload);
         return response.Status == 200 ? response.Payload.ToStringUtf8() : $"error {ChaincodeError.TryDecode(response)?.Code}: {response.Message}";
@@ -86,5 +86,40 @@ public sealed class PrivateDataShimTests : IAsyncLifetime
         Assert.Contains("'elsewhere'", result, StringComparison.Ordinal);
         Assert.Contains("orders", result, StringComparison.Ordinal);
         Assert.DoesNotContain(Type.PutState, _peer.Received);
+    }
+
+    [Fact]
+    public async Task The_chaincode_sees_the_proposals_transient_map_as_its_transient_data()
+    {
+        var transient = new Dictionary<string, ReadOnlyMemory<byte>> { ["price"] = "41.90 EUR"u8.ToArray(), ["dock"] = "4"u8.ToArray() };
+
+        string seen = await CallAsync("transient", new { collection = "orders" }, transient);
+        string none = await CallAsync("transient", new { collection = "orders" });
+
+        Assert.Equal("""{"dock":"4","price":"41.90 EUR"}""", seen);
+        Assert.Equal("{}", none);
+    }
+
+    [Fact]
+    public async Task Private_arguments_sent_as_transient_data_reach_the_chaincode_and_its_collection()
+    {
+        var transient = new Dictionary<string, ReadOnlyMemory<byte>> { ["key"] = "\"o-9\""u8.ToArray(), ["value"] = "\"12 units\""u8.ToArray() };
+
+        Assert.Equal("", await CallAsync("putPrivate", new { collection = "orders" }, transient));
+
+        Assert.Equal("12 units"u8.ToArray(), _peer.PrivateValue("orders", "o-9"));
+    }
+
+    [Fact]
+    public async Task Private_arguments_in_the_arguments_of_a_deployment_with_the_collection_are_refused_as_they_would_reach_the_block()
+    {
+        string inArguments = await CallAsync("putPrivate", new { collection = "orders", key = "o-10", value = "12 units" });
+        string twice = await CallAsync("putPrivate", new { collection = "orders", key = "o-11" }, new Dictionary<string, ReadOnlyMemory<byte>> { ["key"] = "\"o-11\""u8.ToArray(), ["value"] = "\"1\""u8.ToArray() });
+
+        Assert.StartsWith($"error {ErrorCodes.InvalidFormat}:", inArguments, StringComparison.Ordinal);
+        Assert.Contains("'key', 'value' must be sent as transient data", inArguments, StringComparison.Ordinal);
+        Assert.StartsWith($"error {ErrorCodes.InvalidFormat}:", twice, StringComparison.Ordinal);
+        Assert.Null(_peer.PrivateValue("orders", "o-10"));
+        Assert.Null(_peer.PrivateValue("orders", "o-11"));
     }
 }

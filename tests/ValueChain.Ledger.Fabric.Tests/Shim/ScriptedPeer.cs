@@ -69,11 +69,12 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     }
 
     /// <summary>Sends a TRANSACTION (or INIT) with a proposal signed by <paramref name="identity"/> and waits for COMPLETED or ERROR.</summary>
-    public async Task<Protos.ChaincodeMessage> InvokeAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, DateTimeOffset? timestamp = null, Type type = Type.Transaction, IReadOnlyList<byte[]>? rawArgs = null)
+    /// <remarks>The <paramref name="transient"/> entries go in the proposal's transient map, which a peer passes to the chaincode with the signed proposal.</remarks>
+    public async Task<Protos.ChaincodeMessage> InvokeAsync(FabricIdentity identity, IFabricSigner signer, string chaincode, string function, string argumentsJson, DateTimeOffset? timestamp = null, Type type = Type.Transaction, IReadOnlyList<byte[]>? rawArgs = null, IReadOnlyDictionary<string, ReadOnlyMemory<byte>>? transient = null)
     {
         ChaincodeProposal proposal = rawArgs is null
-            ? ProposalBuilder.Build(identity, signer, "valuechain", chaincode, function, argumentsJson, timestamp ?? DateTimeOffset.UtcNow)
-            : ProposalBuilder.Build(identity, signer, "valuechain", chaincode, rawArgs, System.Security.Cryptography.RandomNumberGenerator.GetBytes(24), timestamp ?? DateTimeOffset.UtcNow);
+            ? ProposalBuilder.Build(identity, signer, "valuechain", chaincode, function, argumentsJson, timestamp ?? DateTimeOffset.UtcNow, transient)
+            : ProposalBuilder.Build(identity, signer, "valuechain", chaincode, rawArgs, System.Security.Cryptography.RandomNumberGenerator.GetBytes(24), timestamp ?? DateTimeOffset.UtcNow, transient);
         var input = new Protos.ChaincodeInput();
         input.Args.AddRange((rawArgs ?? [Encoding.UTF8.GetBytes(function), Encoding.UTF8.GetBytes(argumentsJson)]).Select(ByteString.CopyFrom));
         var done = new TaskCompletionSource<Protos.ChaincodeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
