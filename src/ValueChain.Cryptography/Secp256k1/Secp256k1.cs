@@ -126,7 +126,7 @@ public static class Secp256k1
         BigInteger e = Secp256k1Curve.ToInteger(digest);
         BigInteger u1 = n.Subtract(e.Mod(n)).Multiply(rInverse).Mod(n);
         BigInteger u2 = s.Multiply(rInverse).Mod(n);
-        ECPoint q = ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.Generator, u1, bigR, u2).Normalize();
+        ECPoint q = ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, bigR, u2).Normalize();
         if (q.IsInfinity)
         {
             throw new InvalidSignatureException("the recovered public key is the point at infinity");
@@ -162,7 +162,7 @@ public static class Secp256k1
         BigInteger w = BigIntegers.ModOddInverseVar(n, s);
         BigInteger u1 = Secp256k1Curve.ToInteger(digest).Multiply(w).Mod(n);
         BigInteger u2 = r.Multiply(w).Mod(n);
-        return ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.Generator, u1, publicKey.Point, u2).Normalize();
+        return ECAlgorithms.SumOfTwoMultiplies(Secp256k1Curve.G, u1, publicKey.Point, u2).Normalize();
     }
 
     private static (BigInteger R, BigInteger S) CheckComponents(RecoverableSignature signature, RecoveryMode mode)

@@ -17,15 +17,6 @@ internal static class Secp256k1Curve
 
     public static ECPoint G { get; } = Parameters.G;
 
-    /// <summary>
-    /// G for the calling thread: one of a few equal copies of G, each with its own precomputed tables. BouncyCastle
-    /// locks a point while it looks its tables up, so with one shared G every thread that signs, verifies or recovers
-    /// at the same time queues on that one lock (seen as lock waits in a profile of the procurement case study).
-    /// </summary>
-    public static ECPoint Generator => Generators[(uint)Environment.CurrentManagedThreadId % (uint)Generators.Length];
-
-    private static readonly ECPoint[] Generators = [.. Enumerable.Range(0, 8).Select(_ => Parameters.Curve.CreatePoint(Parameters.G.AffineXCoord.ToBigInteger(), Parameters.G.AffineYCoord.ToBigInteger()))];
-
     public static BigInteger N { get; } = Parameters.N;
 
     public static BigInteger HalfN { get; } = Parameters.N.ShiftRight(1);
@@ -33,7 +24,7 @@ internal static class Secp256k1Curve
     public static BigInteger P { get; } = Parameters.Curve.Field.Characteristic;
 
     /// <summary>Fixed-base multiplication k·G with a cached precomputed table.</summary>
-    public static ECPoint MultiplyG(BigInteger k) => Multiplier.Multiply(Generator, k).Normalize();
+    public static ECPoint MultiplyG(BigInteger k) => Multiplier.Multiply(G, k).Normalize();
 
     private static readonly FixedPointCombMultiplier Multiplier = new();
 
