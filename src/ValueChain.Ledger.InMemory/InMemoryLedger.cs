@@ -25,6 +25,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
     private readonly ConcurrentDictionary<Address, NonceLane> _lanes = new();
     private readonly CheckpointStore? _checkpoints;
     private readonly BlockProducer _producer;
+    private readonly KeyDirectory _keys = new();
     private readonly CancellationTokenSource _closing = new();
     private LedgerVerification? _lastVerification;
 
@@ -58,7 +59,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
             _store.Publish(genesis, new StateBuilder(StateSnapshot.Empty).Apply(genesis.GenesisWrites).Freeze(0));
         }
 
-        _producer = new BlockProducer(_store, _checkpoints, _chaincodes, options, producerKey, new KeyDirectory(), logger);
+        _producer = new BlockProducer(_store, _checkpoints, _chaincodes, options, producerKey, _keys, logger);
         InMemoryLedgerTelemetry.Ledger.RecordHeight(options.NetworkId, _store.Height);
         if (OpenReport is { } report)
         {
@@ -228,7 +229,7 @@ public sealed class InMemoryLedger : IContractGateway, ILedgerTimeControl, IAsyn
         DateTimeOffset now = await GetTimeAsync(cancellationToken);
         (string Code, string Message)? refusal = q switch
         {
-            _ when !query.HasValidSignature() => (ErrorCodes.BadQuerySignature, $"the query's signature is not the reader {q.Reader}'s over this query"),
+            _ when !_keys.IsSignedByReader(query) => (ErrorCodes.BadQuerySignature, $"the query's signature is not the reader {q.Reader}'s over this query"),
             _ when q.NetworkId != _options.NetworkId => (ErrorCodes.WrongNetwork, $"the query is for network '{q.NetworkId}', not '{_options.NetworkId}'"),
             _ when (now - q.Timestamp).Duration() > _options.QueryValidity =>
                 (ErrorCodes.StaleQuery, $"the query was signed at {q.Timestamp:O}, more than {_options.QueryValidity} from ledger time {now:O}"),

@@ -83,6 +83,25 @@ public sealed class SignedQueryTests : IAsyncDisposable
         await AssertRefusedAsync(new SignedQuery(claimed, impostor.Sign(claimed.Hash)), ErrorCodes.BadQuerySignature);
     }
 
+    // The ledger keeps a reader's key after its first good query and checks later ones against it: that check must
+    // refuse everything recovery refused (another signer, another query, the high-s twin of a good signature).
+    [Fact]
+    public async Task Once_the_readers_key_is_known_forged_and_malleated_signatures_are_still_refused()
+    {
+        Assert.NotNull(await _ledger.EvaluateSignedAsync(await SignAsync(_member)));
+        SignedQuery good = await SignAsync(_member, WhoAsks with { ArgumentsJson = """{"key":"a"}""" });
+        var n = System.Numerics.BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
+        byte[] highS = (n - new System.Numerics.BigInteger(good.Signature.S.ToArray(), isUnsigned: true, isBigEndian: true)).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var twin = good.Signature with { S = new Hash32([.. new byte[32 - highS.Length], .. highS]), V = (byte)(good.Signature.V ^ 1) };
+
+        await AssertRefusedAsync(new SignedQuery(good.Query, twin), ErrorCodes.BadQuerySignature);
+        await AssertRefusedAsync(new SignedQuery(good.Query, TestLedgers.Members[2].Sign(good.Query.Hash)), ErrorCodes.BadQuerySignature);
+        await AssertRefusedAsync(new SignedQuery(good.Query, good.Signature with { V = (byte)(good.Signature.V ^ 1) }), ErrorCodes.BadQuerySignature);
+        var other = new LedgerQuery(_ledger.NetworkId, _member.Address, WhoAsks with { ArgumentsJson = """{"key":"b"}""" }, good.Query.Timestamp);
+        await AssertRefusedAsync(new SignedQuery(other, good.Signature), ErrorCodes.BadQuerySignature);
+        Assert.NotNull(await _ledger.EvaluateSignedAsync(good));
+    }
+
     [Fact]
     public async Task A_query_for_another_network_is_refused()
     {

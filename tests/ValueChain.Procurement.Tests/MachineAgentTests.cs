@@ -23,6 +23,7 @@ public sealed class MachineAgentTests
         Assert.Equal(actions, reported);
         PurchaseOrder order = Assert.Single(await market.OrdersAsync());
         Assert.Equal((97L, BoltSupplier.Address), (order.Quantity, order.Supplier));
+        Assert.Equal(order, ordered.Order);
     }
 
     [Theory]

@@ -64,10 +64,10 @@ public sealed class MachineAgent : BackgroundService
         {
             // The id counts the slot's orders on the ledger: after a restart the agent computes the same id, and the ledger refuses a repeat.
             string orderId = $"{machine.MachineId}-{slot.MaterialNumber}-{orders.Count(o => o.MaterialNumber == slot.MaterialNumber) + 1}";
-            RankedQuotation? chosen = await _client.OrderBestAsync(orderId, slot.MaterialNumber, slot.FreeSpace, cancellationToken);
+            (RankedQuotation? chosen, PurchaseOrder? placed) = await _client.OrderBestAsync(machine.CompanyId, orderId, slot.MaterialNumber, slot.FreeSpace, cancellationToken);
             actions.Add(Report(chosen is null
                 ? new MachineAgentAction(MachineAgentActionKind.NoQuotation, machine.MachineId, slot.MaterialNumber, null)
-                : new MachineAgentAction(MachineAgentActionKind.Ordered, machine.MachineId, slot.MaterialNumber, orderId, chosen.Quotation.QuotationId)));
+                : new MachineAgentAction(MachineAgentActionKind.Ordered, machine.MachineId, slot.MaterialNumber, orderId, chosen.Quotation.QuotationId) { Order = placed }));
         }
 
         if (now >= machine.MaintenanceDue && _options.ServiceEngineer is { } engineer)

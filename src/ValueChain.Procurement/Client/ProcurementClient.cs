@@ -132,15 +132,23 @@ public sealed partial class ProcurementClient
     {
         Machine machine = await _contract.GetMachineByAddressAsync(Address, cancellationToken)
             ?? throw new ChaincodeException(ErrorCodes.Unauthorized, $"{Address} is not a registered machine.");
-        IReadOnlyList<RankedQuotation> ranked = await RankAsync(machine.CompanyId, materialNumber, cancellationToken);
+        return (await OrderBestAsync(machine.CompanyId, orderId, materialNumber, quantity, cancellationToken)).Best;
+    }
+
+    // The order of a machine whose company the caller has just read (the agent, in its pass), with the order as placed:
+    // the receipt's OrderPlaced event carries it, so nobody needs to read it back.
+    internal async Task<(RankedQuotation? Best, PurchaseOrder? Placed)> OrderBestAsync(string companyId, string orderId, string materialNumber, long quantity, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RankedQuotation> ranked = await RankAsync(companyId, materialNumber, cancellationToken);
         if (ranked.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
         RankedQuotation best = ranked[0];
-        await _contract.PlaceOrderAsync(_signer, new OrderRequest(orderId, materialNumber, best.Quotation.QuotationId, best.Quotation.Version, quantity), cancellationToken);
-        return best;
+        ProcurementReceipt receipt = await _contract.PlaceOrderAsync(_signer, new OrderRequest(orderId, materialNumber, best.Quotation.QuotationId, best.Quotation.Version, quantity), cancellationToken);
+        LedgerEvent? placed = receipt.Events.FirstOrDefault(e => e.Name == ProcurementEvents.OrderPlaced);
+        return (best, placed is null ? null : JsonSerializer.Deserialize(placed.PayloadJson, ProcurementJsonContext.Default.PurchaseOrder));
     }
 
     /// <summary>Orders that arrive, are cancelled or placed, as they are recorded, from <paramref name="fromBlock"/> on, until cancelled.</summary>

@@ -93,9 +93,11 @@ public static class ProcurementSimulation
             {
                 int sent = 0;
                 IReadOnlyList<MachineAgentAction>[] passes = await AgentPassesAsync(agents, open, now, cancellationToken);
-                PurchaseOrder?[][] placed = await Task.WhenAll(passes.Select((actions, m) => Task.WhenAll(actions.Select(action => action.Kind == MachineAgentActionKind.Ordered
-                    ? market.GetOrderAsync(cast.Machines[m], action.Reference!, cancellationToken)
-                    : Task.FromResult<PurchaseOrder?>(null)))));
+                // The agent hands over each order as placed (its receipt's event); read back only where a ledger gave none.
+                PurchaseOrder?[][] placed = await Task.WhenAll(passes.Select((actions, m) => Task.WhenAll(actions.Select(action => action.Kind != MachineAgentActionKind.Ordered
+                    ? Task.FromResult<PurchaseOrder?>(null)
+                    : action.Order is { } order ? Task.FromResult<PurchaseOrder?>(order)
+                    : market.GetOrderAsync(cast.Machines[m], action.Reference!, cancellationToken)))));
                 for (int m = 0; m < agents.Length; m++)
                 {
                     for (int a = 0; a < passes[m].Count; a++)
