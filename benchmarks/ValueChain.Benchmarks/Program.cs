@@ -20,6 +20,13 @@ if (args is ["ethereum-side-by-side", var calls, var pipelined, var sequential, 
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- procurement-anvil-runs 3   (the case study on one anvil, run after run, with its requests)
+if (args is ["procurement-anvil-runs", var procurementRuns])
+{
+    await ProcurementOnAnvilRuns.RunAsync(int.Parse(procurementRuns, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- flex-offering
 if (args is ["flex-offering"])
 {

@@ -16,14 +16,23 @@ namespace ValueChain.Benchmarks;
 public class ProcurementCaseStudyOnAnvilBenchmarks
 {
     private readonly AnvilNode _anvil = new();
+    private readonly HttpMessageHandler? _handler;
     private HttpClient? _http;
+
+    /// <summary>The benchmark as BenchmarkDotNet creates it.</summary>
+    public ProcurementCaseStudyOnAnvilBenchmarks()
+    {
+    }
+
+    /// <summary>The benchmark with its requests through <paramref name="handler"/> (which counts them, say).</summary>
+    internal ProcurementCaseStudyOnAnvilBenchmarks(HttpMessageHandler handler) => _handler = handler;
     private JsonRpcClient? _rpc;
 
     [GlobalSetup]
     public async Task StartAnvilAsync()
     {
         await _anvil.InitializeAsync();
-        _http = new HttpClient();
+        _http = _handler is null ? new HttpClient() : new HttpClient(_handler);
         _rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = _anvil.Endpoint });
     }
 
@@ -35,12 +44,17 @@ public class ProcurementCaseStudyOnAnvilBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> DefaultCaseStudy() =>
-        (await ProcurementSimulation.RunAsync(new ProcurementScenario(), OnAnvilAsync)).Transactions;
+    public async Task<int> DefaultCaseStudy() => (await RunCaseStudyAsync()).Transactions;
+
+    /// <summary>One run of the default case study on the started anvil.</summary>
+    internal Task<ProcurementSimulationResult> RunCaseStudyAsync() => ProcurementSimulation.RunAsync(new ProcurementScenario(), OnAnvilAsync);
 
     // A fresh deployment per run (its manifest in a temporary folder), the cast funded for gas; the operator deploys.
+    // Ledger time moves only when the simulation moves it, as on the embedded ledger, so the run decides what it
+    // decides there whatever its wall time.
     private async Task<(IProcurementContract, ILedgerTimeControl, IAsyncDisposable)> OnAnvilAsync(ProcurementOptions options, IReadOnlyList<ISigner> signers)
     {
+        DevChainTimeControl time = await DevChainTimeControl.StoppedAsync(_rpc!);
         foreach (ISigner signer in signers)
         {
             await _rpc!.CallAsync("anvil_setBalance", [signer.Address.ToLowerHex(), "0x56bc75e2d63100000000"]);
@@ -51,7 +65,7 @@ public class ProcurementCaseStudyOnAnvilBenchmarks
         ISigner deployer = signers.First(s => s.Address == options.GenesisUsers[0].Address);
         using var manifest = new ContractDeployer(clients.For(deployer), Path.Combine(folder, "procurement.json"), AnvilNode.ChainId);
         ProcurementContracts contracts = await ProcurementContracts.DeployAsync(clients.For(deployer), manifest, options);
-        return (new ProcurementEthereumAdapter(clients, contracts), new DevChainTimeControl(_rpc!), new Deployment(clients, folder));
+        return (new ProcurementEthereumAdapter(clients, contracts), time, new Deployment(clients, folder));
     }
 
     private sealed class Deployment(SignerClients clients, string folder) : IAsyncDisposable
