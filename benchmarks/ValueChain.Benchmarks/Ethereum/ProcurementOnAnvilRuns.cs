@@ -13,7 +13,7 @@ namespace ValueChain.Benchmarks;
 /// </summary>
 internal static class ProcurementOnAnvilRuns
 {
-    public static async Task RunAsync(int runs)
+    public static async Task RunAsync(int runs, bool revert = false)
     {
         var counter = new RequestCounter();
         var bench = new ProcurementCaseStudyOnAnvilBenchmarks(counter);
@@ -22,6 +22,7 @@ internal static class ProcurementOnAnvilRuns
         {
             for (int run = 1; run <= runs; run++)
             {
+                string? snapshot = revert ? await bench.SnapshotAsync() : null;
                 counter.Reset();
                 var clock = Stopwatch.StartNew();
                 TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -30,6 +31,11 @@ internal static class ProcurementOnAnvilRuns
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, {result.Transactions} transactions, {counter.Posts} posts, CPU here {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s, anvil {(AnvilCpu() - anvilCpu).TotalSeconds:0.00} s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
                 Console.WriteLine("  stages: " + string.Join(", ", result.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Transactions} tx {s.WallTime.TotalSeconds:0.00} s"))));
                 Console.WriteLine("  requests: " + string.Join(", ", counter.ByMethod.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value}")));
+
+                if (snapshot is not null)
+                {
+                    await bench.RevertAsync(snapshot);
+                }
 
                 // Nothing of a finished run may keep asking the node.
                 counter.Reset();
