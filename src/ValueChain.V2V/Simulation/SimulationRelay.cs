@@ -10,12 +10,14 @@ namespace ValueChain.V2V;
 /// <see cref="MaxInFlight"/> batches: with that many uncommitted, the next batch goes out when one commits, with
 /// everything that arrived meanwhile (group commit). Batches thus grow with the load instead of their number: a node
 /// that takes longer per transaction than the linger (anvil with 1000 vehicles, each batch matched on chain) otherwise
-/// gets ever more small batches queued behind each other, and every report waits for all of them.
+/// gets ever more small batches queued behind each other, and every report waits for all of them. Four (not two) keep
+/// the node busy while a batch is mined and answered: at 1000 vehicles on anvil, store p99 392 ms with four against
+/// 1 063 ms with two (loads 7-9 and 11.5).
 /// </summary>
 internal sealed class SimulationRelay
 {
     /// <summary>How many batches may be on their way to the ledger at once.</summary>
-    public const int MaxInFlight = 2;
+    public const int MaxInFlight = 4;
 
     private readonly Run _run;
     private readonly int _batchSize;
