@@ -20,6 +20,13 @@ if (args is ["ethereum-side-by-side", var calls, var pipelined, var sequential, 
     return;
 }
 
+// dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- procurement-anvil-runs 3 [--revert]   (the case study on one anvil, run after run, with its requests; --revert: each run from the same node state)
+if (args is ["procurement-anvil-runs", var procurementRuns, ..] && args.Length <= 3)
+{
+    await ProcurementOnAnvilRuns.RunAsync(int.Parse(procurementRuns, System.Globalization.CultureInfo.InvariantCulture), args is [_, _, "--revert"]);
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/ValueChain.Benchmarks -- flex-offering
 if (args is ["flex-offering"])
 {

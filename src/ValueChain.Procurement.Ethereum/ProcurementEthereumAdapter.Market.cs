@@ -32,8 +32,11 @@ public sealed partial class ProcurementEthereumAdapter
     public async Task<Machine?> GetMachineAsync(string machineId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(machineId, "machineId");
-        ProcurementMarket.Machine m = await Market(null).MachineAsync(machineId, cancellationToken).ConfigureAwait(false);
-        return m.Key == Address.Zero ? null : MachineOf(m, await Book(null).BookStateAsync(machineId, cancellationToken).ConfigureAwait(false));
+        // Both reads at once: the book state of a machine that does not exist is simply not used.
+        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(machineId, cancellationToken);
+        Task<ProcurementBook.BookStateOutput> book = Book(null).BookStateAsync(machineId, cancellationToken);
+        await Task.WhenAll(machine, book).ConfigureAwait(false);
+        return machine.Result.Key == Address.Zero ? null : MachineOf(machine.Result, book.Result);
     }
 
     /// <inheritdoc />
@@ -138,15 +141,21 @@ public sealed partial class ProcurementEthereumAdapter
         ArgumentNullException.ThrowIfNull(reader);
         ProcurementValidation.RequireId(machineId, "machineId");
         IReadOnlyList<string> ids = await ReadAsync(() => Market(reader).MachineOrdersAsync(machineId, cancellationToken)).ConfigureAwait(false);
-        var orders = new List<PurchaseOrder>(ids.Count);
-
-        // The contract keeps a machine's orders in the order placed; the port lists them by order id.
-        foreach (string id in ids.Order(StringComparer.Ordinal))
+        if (ids.Count == 0)
         {
-            orders.Add((await OrderAsync(reader, id, cancellationToken).ConfigureAwait(false))!);
+            return [];
         }
 
-        return orders;
+        // The reads are independent: all in flight at once, the machine and the grace read once for all its orders.
+        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(machineId, cancellationToken);
+        Task<ulong> grace = GraceAsync(cancellationToken);
+        Task<(ProcurementMarket.Order Order, ProcurementMarket.Quotation Version)>[] reads = [.. ids.Select(id => OrderAndVersionAsync(reader, id, cancellationToken))];
+        await Task.WhenAll([machine, grace, .. reads]).ConfigureAwait(false);
+
+        // The contract keeps a machine's orders in the order placed; the port lists them by order id.
+        return [.. ids.Select((id, i) => (Id: id, Read: reads[i].Result))
+            .OrderBy(order => order.Id, StringComparer.Ordinal)
+            .Select(order => OrderOf(order.Read.Order, machine.Result, order.Read.Version, grace.Result))];
     }
 
     /// <summary>An order read as <paramref name="reader"/>, with what the order record leaves to its machine and quotation version.</summary>
@@ -158,9 +167,18 @@ public sealed partial class ProcurementEthereumAdapter
             return null;
         }
 
-        ProcurementMarket.Machine machine = await Market(null).MachineAsync(o.MachineId, cancellationToken).ConfigureAwait(false);
-        ProcurementMarket.Quotation version = await Market(null).QuotationVersionAsync(o.QuotationId, o.QuotationVersion, cancellationToken).ConfigureAwait(false);
-        return OrderOf(o, machine, version, await GraceAsync(cancellationToken).ConfigureAwait(false));
+        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(o.MachineId, cancellationToken);
+        Task<ProcurementMarket.Quotation> version = Market(null).QuotationVersionAsync(o.QuotationId, o.QuotationVersion, cancellationToken);
+        Task<ulong> grace = GraceAsync(cancellationToken);
+        await Task.WhenAll(machine, version, grace).ConfigureAwait(false);
+        return OrderOf(o, machine.Result, version.Result, grace.Result);
+    }
+
+    // A listed order (it exists) and the quotation version it was placed at.
+    private async Task<(ProcurementMarket.Order Order, ProcurementMarket.Quotation Version)> OrderAndVersionAsync(ISigner reader, string orderId, CancellationToken cancellationToken)
+    {
+        ProcurementMarket.Order o = await ReadAsync(() => Market(reader).OrderAsync(orderId, cancellationToken)).ConfigureAwait(false);
+        return (o, await Market(null).QuotationVersionAsync(o.QuotationId, o.QuotationVersion, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />

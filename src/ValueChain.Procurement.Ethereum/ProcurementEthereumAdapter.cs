@@ -54,8 +54,10 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     /// <inheritdoc />
     public async Task<ProcurementUser?> GetUserAsync(Address address, CancellationToken cancellationToken = default)
     {
-        ConsortiumMember? member = await MemberAsync(address, cancellationToken).ConfigureAwait(false);
-        string company = await Members(null).CompanyOfAsync(address, cancellationToken).ConfigureAwait(false);
+        Task<ConsortiumMember?> read = MemberAsync(address, cancellationToken);
+        Task<string> companyOf = Members(null).CompanyOfAsync(address, cancellationToken);
+        await Task.WhenAll(read, companyOf).ConfigureAwait(false);
+        (ConsortiumMember? member, string company) = (read.Result, companyOf.Result);
         return member is null || company.Length == 0
             ? null
             : new ProcurementUser(member.Address, member.Name, Enum.Parse<ProcurementRole>(member.Role), company, member.IsAdmin, member.JoinedAt, member.RevokedAt);
@@ -78,10 +80,14 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     public async Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(companyId, "companyId");
-        ProcurementMembers.Company c = await Members(null).CompanyAsync(companyId, cancellationToken).ConfigureAwait(false);
+        // Both reads at once: the evaluation of a company that does not exist is simply not used.
+        Task<ProcurementMembers.Company> company = Members(null).CompanyAsync(companyId, cancellationToken);
+        Task<ProcurementMarket.Evaluation> evaluation = Market(null).EvaluationAsync(companyId, cancellationToken);
+        await Task.WhenAll(company, evaluation).ConfigureAwait(false);
+        ProcurementMembers.Company c = company.Result;
         return c.CompanyId.Length == 0
             ? null
-            : new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), EvaluationOf(await Market(null).EvaluationAsync(companyId, cancellationToken).ConfigureAwait(false)));
+            : new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), EvaluationOf(evaluation.Result));
     }
 
     /// <summary>
@@ -90,13 +96,16 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     /// </summary>
     internal async Task<ConsortiumMember?> MemberAsync(Address address, CancellationToken cancellationToken)
     {
-        ProcurementMembers.Member m = await Members(null).MemberAsync(address, cancellationToken).ConfigureAwait(false);
+        Task<ProcurementMembers.Member> member = Members(null).MemberAsync(address, cancellationToken);
+        Task<ProcurementMembers.Invitation> invitation = Members(null).InvitationAsync(address, cancellationToken);
+        await Task.WhenAll(member, invitation).ConfigureAwait(false);
+        ProcurementMembers.Member m = member.Result;
         if (m.Account == Address.Zero)
         {
             return null;
         }
 
-        bool genesis = (await Members(null).InvitationAsync(address, cancellationToken).ConfigureAwait(false)).Status == 0;
+        bool genesis = invitation.Result.Status == 0;
         return new ConsortiumMember(m.Account, m.Name, ((ProcurementRole)m.Role).ToString(), m.IsAdmin, genesis ? DateTimeOffset.UnixEpoch : Time(m.JoinedAt), TimeOrNull(m.RevokedAt));
     }
 

@@ -4,7 +4,9 @@ namespace ValueChain.Ledger.Ethereum;
 
 /// <summary>
 /// One <see cref="EthereumClient"/> per acting signer over one node, so that an application adapter can
-/// take the signer per call (as the port does) while every account keeps its own nonce manager.
+/// take the signer per call (as the port does) while every account keeps its own nonce manager. The accounts share
+/// one receipt watcher: many accounts waiting at once cost one polling loop (a head and one batch of receipts per
+/// round), not one loop per account, each asking for the head again whenever another account's block arrives.
 /// </summary>
 public sealed class SignerClients : IDisposable
 {
@@ -12,6 +14,7 @@ public sealed class SignerClients : IDisposable
     private readonly JsonRpcClient _rpc;
     private readonly EthereumClientOptions _clientOptions;
     private readonly TransactionSenderOptions _senderOptions;
+    private readonly ReceiptWatcher _receipts;
 
     /// <summary>Creates the cache over <paramref name="rpc"/>; every client shares the options given.</summary>
     public SignerClients(JsonRpcClient rpc, EthereumClientOptions clientOptions, TransactionSenderOptions senderOptions)
@@ -20,6 +23,7 @@ public sealed class SignerClients : IDisposable
         _clientOptions = clientOptions ?? throw new ArgumentNullException(nameof(clientOptions));
         _senderOptions = senderOptions ?? throw new ArgumentNullException(nameof(senderOptions));
         Reader = new EthereumClient(rpc, null, clientOptions);
+        _receipts = new ReceiptWatcher(rpc, senderOptions);
     }
 
     /// <summary>A client without an account, for calls that read.</summary>
@@ -34,7 +38,7 @@ public sealed class SignerClients : IDisposable
         ArgumentNullException.ThrowIfNull(signer);
         return _clients.GetOrAdd(
             signer.Address,
-            _ => new Lazy<EthereumClient>(() => new EthereumClient(_rpc, new TransactionSender(_rpc, signer, _senderOptions), _clientOptions))).Value;
+            _ => new Lazy<EthereumClient>(() => new EthereumClient(_rpc, new TransactionSender(_rpc, signer, _senderOptions, _receipts), _clientOptions))).Value;
     }
 
     /// <summary>The client that sends as <paramref name="signer"/>, or <see cref="Reader"/> when it is null (a read).</summary>
@@ -49,5 +53,6 @@ public sealed class SignerClients : IDisposable
         }
 
         _clients.Clear();
+        _receipts.Dispose();
     }
 }

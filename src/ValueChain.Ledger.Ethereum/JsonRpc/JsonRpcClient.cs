@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -10,12 +11,21 @@ namespace ValueChain.Ledger.Ethereum;
 /// <see cref="JsonRpcException"/>, transport faults as <see cref="NodeUnavailableException"/>, a timeout on
 /// every request, and retries for transport faults only, never for methods that change state on the node.
 /// The <see cref="HttpClient"/> is given (from <c>IHttpClientFactory</c> in a host) and never disposed here.
+/// Concurrent <c>eth_call</c>s are coalesced into batches (see <see cref="JsonRpcOptions.CoalesceCalls"/>).
 /// </summary>
 public sealed class JsonRpcClient
 {
+    // Calls per coalesced batch, and coalesced batches on their way at once: 1000 concurrent view calls go out as about
+    // ten requests over four connections, instead of a thousand requests that open as many connections to the node.
+    private const int MaxCoalesced = 100;
+    private const int CoalescedInFlight = 4;
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly JsonRpcOptions _options;
+    private readonly ConcurrentQueue<CoalescedCall> _coalesced = new();
+    private readonly List<Task> _coalescedInFlight = [];
+    private int _coalescing;
     private long _nextId;
 
     /// <summary>Creates a client for <see cref="JsonRpcOptions.Endpoint"/>.</summary>
@@ -43,8 +53,24 @@ public sealed class JsonRpcClient
     /// <exception cref="NodeUnavailableException">The node was unreachable, timed out or did not speak JSON-RPC.</exception>
     public async Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<JsonRpcResult> results = await BatchAsync([new JsonRpcRequest(method, parameters)], cancellationToken).ConfigureAwait(false);
-        return results[0].GetResult();
+        if (!_options.CoalesceCalls || method != "eth_call")
+        {
+            IReadOnlyList<JsonRpcResult> results = await BatchAsync([new JsonRpcRequest(method, parameters)], cancellationToken).ConfigureAwait(false);
+            return results[0].GetResult();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var call = new CoalescedCall(new JsonRpcRequest(method, parameters), cancellationToken);
+        _coalesced.Enqueue(call);
+        if (Interlocked.CompareExchange(ref _coalescing, 1, 0) == 0)
+        {
+            // This caller starts the sending of what is queued, in its own context (a lone call's span stays its caller's
+            // child), after letting the callers that run beside it queue theirs; it waits only for its own answer.
+            await Task.Yield();
+            _ = SendCoalescedAsync();
+        }
+
+        return (await call.Completion.Task.ConfigureAwait(false)).GetResult();
     }
 
     /// <summary>
@@ -90,6 +116,71 @@ public sealed class JsonRpcClient
         finally
         {
             EthereumTelemetry.Rpc.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>(EthereumTelemetry.RpcMethod, requests.Count == 1 ? requests[0].Method : "batch"));
+        }
+    }
+
+    // Drains the queue in batches of up to MaxCoalesced while a slot is free; calls queued while every slot is busy
+    // wait for the next batch, so that batches grow with the load. The flag is cleared before the final emptiness check,
+    // so a call queued meanwhile is either seen here or makes its caller the next leader.
+    private async Task SendCoalescedAsync()
+    {
+        while (true)
+        {
+            Task[] busy;
+            lock (_coalescedInFlight)
+            {
+                _coalescedInFlight.RemoveAll(t => t.IsCompleted);
+                busy = _coalescedInFlight.Count >= CoalescedInFlight ? [.. _coalescedInFlight] : [];
+            }
+
+            if (busy.Length > 0)
+            {
+                await Task.WhenAny(busy).ConfigureAwait(false);
+                continue;
+            }
+
+            var batch = new List<CoalescedCall>(Math.Min(MaxCoalesced, _coalesced.Count + 1));
+            while (batch.Count < MaxCoalesced && _coalesced.TryDequeue(out CoalescedCall? call))
+            {
+                if (!call.Completion.Task.IsCompleted)
+                {
+                    batch.Add(call);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                Task answering = AnswerAsync(batch);
+                lock (_coalescedInFlight)
+                {
+                    _coalescedInFlight.Add(answering);
+                }
+
+                continue;
+            }
+
+            Volatile.Write(ref _coalescing, 0);
+            if (_coalesced.IsEmpty || Interlocked.CompareExchange(ref _coalescing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    // One coalesced batch: each caller gets its own answer, or the batch's fault.
+    private async Task AnswerAsync(List<CoalescedCall> batch)
+    {
+        try
+        {
+            IReadOnlyList<JsonRpcResult> results = await BatchAsync([.. batch.Select(c => c.Request)], CancellationToken.None).ConfigureAwait(false);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception error) // every caller must hear of it, whatever it was
+        {
+            batch.ForEach(c => c.Completion.TrySetException(error));
         }
     }
 
@@ -207,5 +298,22 @@ public sealed class JsonRpcClient
                 break;
             default: throw new ArgumentException($"A JSON-RPC parameter of type {value.GetType().Name} is not supported; pass strings, booleans, numbers, dictionaries or lists.", nameof(value));
         }
+    }
+
+    private sealed class CoalescedCall
+    {
+        public CoalescedCall(JsonRpcRequest request, CancellationToken cancellationToken)
+        {
+            Request = request;
+            // A caller that gives up leaves the queue, or stops waiting for the batch it went out in.
+            if (cancellationToken.CanBeCanceled)
+            {
+                cancellationToken.Register(() => Completion.TrySetCanceled(cancellationToken));
+            }
+        }
+
+        public JsonRpcRequest Request { get; }
+
+        public TaskCompletionSource<JsonRpcResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

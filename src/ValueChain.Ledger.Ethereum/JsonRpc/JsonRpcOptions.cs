@@ -17,4 +17,11 @@ public sealed class JsonRpcOptions
 
     /// <summary>The pause before the first retry; doubled for each further one. Default 100 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Whether concurrent <c>eth_call</c>s go out together: calls made while others are on their way are sent in
+    /// JSON-RPC batches of up to 100, at most four batches at once (a lone call goes out at once, as a batch of one).
+    /// A batch answers when its slowest call does. Default true.
+    /// </summary>
+    public bool CoalesceCalls { get; set; } = true;
 }

@@ -28,6 +28,7 @@ public sealed class TransactionSender : IDisposable
     private readonly TransactionSenderOptions _options;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
     private readonly ReceiptWatcher _receipts;
+    private readonly bool _ownsReceipts;
     private readonly ConcurrentQueue<QueuedSend> _queue = new();
     private readonly StallMonitor _stalls;
     private readonly ILogger _logger;
@@ -37,6 +38,16 @@ public sealed class TransactionSender : IDisposable
 
     /// <summary>Creates a sender for <paramref name="signer"/>'s account.</summary>
     public TransactionSender(JsonRpcClient rpc, ISigner signer, TransactionSenderOptions options)
+        : this(rpc, signer, options, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a sender whose receipts are awaited by <paramref name="receipts"/>, a watcher shared with the other
+    /// senders on the same node (one polling loop for all their receipts; the sender does not dispose it), or by a
+    /// watcher of its own when it is null.
+    /// </summary>
+    internal TransactionSender(JsonRpcClient rpc, ISigner signer, TransactionSenderOptions options, ReceiptWatcher? receipts)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(signer);
@@ -49,7 +60,7 @@ public sealed class TransactionSender : IDisposable
 
         (_rpc, _signer, _options) = (rpc, signer, options);
         _logger = (ILogger?)options.LoggerFactory?.CreateLogger<TransactionSender>() ?? NullLogger.Instance;
-        _receipts = new ReceiptWatcher(rpc, options);
+        (_receipts, _ownsReceipts) = receipts is null ? (new ReceiptWatcher(rpc, options), true) : (receipts, false);
         _stalls = new StallMonitor(rpc, signer, _receipts, options, _logger);
     }
 
@@ -132,7 +143,10 @@ public sealed class TransactionSender : IDisposable
     {
         _stalls.Dispose();
         _nonceLock.Dispose();
-        _receipts.Dispose();
+        if (_ownsReceipts)
+        {
+            _receipts.Dispose();
+        }
     }
 
     // Drains the queue batch by batch; the flag is cleared before the final emptiness check so that a

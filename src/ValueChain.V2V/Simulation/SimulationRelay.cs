@@ -6,10 +6,19 @@ namespace ValueChain.V2V;
 /// <summary>
 /// The roadside relay of a real-time run: vehicles hand it their stored and signed reports as they make them; it anchors
 /// a batch when it holds the scenario's batch size or when the linger time since the batch's first report is up,
-/// whichever comes first, and does not wait for one batch's commit before it starts the next.
+/// whichever comes first, and does not wait for one batch's commit before it starts the next, up to
+/// <see cref="MaxInFlight"/> batches: with that many uncommitted, the next batch goes out when one commits, with
+/// everything that arrived meanwhile (group commit). Batches thus grow with the load instead of their number: a node
+/// that takes longer per transaction than the linger (anvil with 1000 vehicles, each batch matched on chain) otherwise
+/// gets ever more small batches queued behind each other, and every report waits for all of them. Four (not two) keep
+/// the node busy while a batch is mined and answered: at 1000 vehicles on anvil, store p99 392 ms with four against
+/// 1 063 ms with two (loads 7-9 and 11.5).
 /// </summary>
 internal sealed class SimulationRelay
 {
+    /// <summary>How many batches may be on their way to the ledger at once.</summary>
+    public const int MaxInFlight = 4;
+
     private readonly Run _run;
     private readonly int _batchSize;
     private readonly TimeSpan _linger;
@@ -63,10 +72,25 @@ internal sealed class SimulationRelay
                 // The linger is up: anchor what came.
             }
 
-            if (batch.Count > 0)
+            if (batch.Count == 0)
             {
-                _anchoring.Add(_run.AnchorBatchAsync(batch, cancellationToken));
+                continue;
             }
+
+            List<Task> inFlight = [.. _anchoring.Where(a => !a.IsCompleted)];
+            while (inFlight.Count >= MaxInFlight)
+            {
+                await Task.WhenAny(inFlight).ConfigureAwait(false);
+                inFlight.RemoveAll(a => a.IsCompleted);
+            }
+
+            // What came while the batch waited goes with it.
+            while (batch.Count < _batchSize && reader.TryRead(out (Detection, SignedReport, long) late))
+            {
+                batch.Add(late);
+            }
+
+            _anchoring.Add(_run.AnchorBatchAsync(batch, cancellationToken));
         }
     }
 }
