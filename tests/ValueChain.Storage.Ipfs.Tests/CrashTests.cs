@@ -61,7 +61,7 @@ public sealed class CrashTests : IDisposable
         string configuration = typeof(CrashTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         string host = Path.Combine(RepositoryPaths.Root, "tests", "ValueChain.Storage.Ipfs.CrashHost", "bin", configuration, "net10.0", "ValueChain.Storage.Ipfs.CrashHost.dll");
         Assert.True(File.Exists(host), $"The crash host is not built at {host}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[]
         {
             host, _directory.Path, Size.ToString(CultureInfo.InvariantCulture),
@@ -81,6 +81,7 @@ public sealed class CrashTests : IDisposable
                 if (line.StartsWith("read ", StringComparison.Ordinal))
                 {
                     read = long.Parse(line.AsSpan(5), CultureInfo.InvariantCulture);
+                    await child.StandardInput.WriteLineAsync(read < killAfterBytes ? "next" : "free");
                 }
             }
 
