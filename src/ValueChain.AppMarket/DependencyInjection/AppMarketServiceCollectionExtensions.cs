@@ -25,17 +25,8 @@ public static class AppMarketServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddAppMarket</c> call on the service collection brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddAppMarket(this ValueChainBuilder builder, Action<AppMarketOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<AppMarketOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddAppMarket(this ValueChainBuilder builder, Action<AppMarketOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<AppMarketOptions, AppMarketOptionsValidator>(builder, nameof(AddAppMarket), configure, RegisterServices);
 
     /// <summary>
     /// Adds the app marketplace as <see cref="AddAppMarket(ValueChainBuilder, Action{AppMarketOptions}?)"/> does, with
@@ -45,30 +36,19 @@ public static class AppMarketServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddAppMarket</c> call on the service collection brought settings.</exception>
-    public static ValueChainBuilder AddAppMarket(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        builder.Services.AddSingleton<IValidateOptions<AppMarketOptions>>(new ConfigurationListValidator<AppMarketOptions, AppMarketMember>(configuration, nameof(AppMarketOptions.GenesisMembers)));
-        return builder;
-    }
+    public static ValueChainBuilder AddAppMarket(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<AppMarketOptions, AppMarketOptionsValidator>(
+            builder,
+            nameof(AddAppMarket),
+            configuration,
+            RegisterServices,
+            section => new ConfigurationListValidator<AppMarketOptions, AppMarketMember>(section, nameof(AppMarketOptions.GenesisMembers)));
 
-    private static OptionsBuilder<AppMarketOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<AppMarketOptions> options = services.AddOptions<AppMarketOptions>();
-        if (!builder.RegisterApplication<AppMarketOptions>(nameof(AddAppMarket), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AppMarketOptions>, AppMarketOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, AppMarketChaincode>(
             provider => new AppMarketChaincode(provider.GetRequiredService<IOptions<AppMarketOptions>>().Value)));
         services.TryAddSingleton<IAppMarketContract>(provider => new AppMarketChaincodeAdapter(provider.GetRequiredService<IContractGateway>(), provider.GetRequiredService<IOptions<AppMarketOptions>>().Value.ChainId));
         services.TryAddSingleton(provider => new AppMarketClientFactory(provider.GetRequiredService<IAppMarketContract>()));
-        return options;
     }
 }

@@ -25,17 +25,8 @@ public static class FlexibilityServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddFlexibility</c> call on the service collection brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexibilityOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<FlexibilityOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, Action<FlexibilityOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<FlexibilityOptions, FlexibilityOptionsValidator>(builder, nameof(AddFlexibility), configure, RegisterServices);
 
     /// <summary>
     /// Adds the market as <see cref="AddFlexibility(ValueChainBuilder, Action{FlexibilityOptions}?)"/> does, with
@@ -45,30 +36,19 @@ public static class FlexibilityServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddFlexibility</c> call on the service collection brought settings.</exception>
-    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        builder.Services.AddSingleton<IValidateOptions<FlexibilityOptions>>(new ConfigurationListValidator<FlexibilityOptions, MarketParticipant>(configuration, nameof(FlexibilityOptions.Verifiers)));
-        return builder;
-    }
+    public static ValueChainBuilder AddFlexibility(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<FlexibilityOptions, FlexibilityOptionsValidator>(
+            builder,
+            nameof(AddFlexibility),
+            configuration,
+            RegisterServices,
+            section => new ConfigurationListValidator<FlexibilityOptions, MarketParticipant>(section, nameof(FlexibilityOptions.Verifiers)));
 
-    private static OptionsBuilder<FlexibilityOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<FlexibilityOptions> options = services.AddOptions<FlexibilityOptions>();
-        if (!builder.RegisterApplication<FlexibilityOptions>(nameof(AddFlexibility), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlexibilityOptions>, FlexibilityOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, FlexibilityChaincode>(
             provider => new FlexibilityChaincode(provider.GetRequiredService<IOptions<FlexibilityOptions>>().Value)));
         services.TryAddSingleton<IFlexibilityContract>(provider => new FlexibilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
         services.TryAddSingleton(provider => new FlexibilityClientFactory(provider.GetRequiredService<IFlexibilityContract>()));
-        return options;
     }
 }

@@ -25,17 +25,8 @@ public static class ProcurementServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddProcurement</c> call on the service collection brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, Action<ProcurementOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<ProcurementOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, Action<ProcurementOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<ProcurementOptions, ProcurementOptionsValidator>(builder, nameof(AddProcurement), configure, RegisterServices);
 
     /// <summary>
     /// Adds procurement as <see cref="AddProcurement(ValueChainBuilder, Action{ProcurementOptions}?)"/> does, with
@@ -45,27 +36,17 @@ public static class ProcurementServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddProcurement</c> call on the service collection brought settings.</exception>
-    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        builder.Services.AddSingleton<IValidateOptions<ProcurementOptions>>(new ConfigurationListValidator<ProcurementOptions, ProcurementUser>(configuration, nameof(ProcurementOptions.GenesisUsers)));
-        builder.Services.AddSingleton<IValidateOptions<ProcurementOptions>>(new ConfigurationListValidator<ProcurementOptions, GenesisCompany>(configuration, nameof(ProcurementOptions.GenesisCompanies)));
-        return builder;
-    }
+    public static ValueChainBuilder AddProcurement(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<ProcurementOptions, ProcurementOptionsValidator>(
+            builder,
+            nameof(AddProcurement),
+            configuration,
+            RegisterServices,
+            section => new ConfigurationListValidator<ProcurementOptions, ProcurementUser>(section, nameof(ProcurementOptions.GenesisUsers)),
+            section => new ConfigurationListValidator<ProcurementOptions, GenesisCompany>(section, nameof(ProcurementOptions.GenesisCompanies)));
 
-    private static OptionsBuilder<ProcurementOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<ProcurementOptions> options = services.AddOptions<ProcurementOptions>();
-        if (!builder.RegisterApplication<ProcurementOptions>(nameof(AddProcurement), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcurementOptions>, ProcurementOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, ProcurementChaincode>(
             provider => new ProcurementChaincode(provider.GetRequiredService<IOptions<ProcurementOptions>>().Value)));
         services.TryAddSingleton<IProcurementContract>(provider => new ProcurementChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
@@ -74,6 +55,5 @@ public static class ProcurementServiceCollectionExtensions
             ProcurementOptions settings = provider.GetRequiredService<IOptions<ProcurementOptions>>().Value;
             return new ProcurementClientFactory(provider.GetRequiredService<IProcurementContract>(), settings.StartingRate, settings.Ubl);
         });
-        return options;
     }
 }

@@ -25,17 +25,8 @@ public static class TraceabilityServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddTraceability</c> call on the service collection brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, Action<TraceabilityOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<TraceabilityOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, Action<TraceabilityOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<TraceabilityOptions, TraceabilityOptionsValidator>(builder, nameof(AddTraceability), configure, RegisterServices);
 
     /// <summary>
     /// Adds traceability as <see cref="AddTraceability(ValueChainBuilder, Action{TraceabilityOptions}?)"/> does, with
@@ -45,30 +36,19 @@ public static class TraceabilityServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddTraceability</c> call on the service collection brought settings.</exception>
-    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        builder.Services.AddSingleton<IValidateOptions<TraceabilityOptions>>(new ConfigurationListValidator<TraceabilityOptions, Participant>(configuration, nameof(TraceabilityOptions.GenesisParticipants)));
-        return builder;
-    }
+    public static ValueChainBuilder AddTraceability(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<TraceabilityOptions, TraceabilityOptionsValidator>(
+            builder,
+            nameof(AddTraceability),
+            configuration,
+            RegisterServices,
+            section => new ConfigurationListValidator<TraceabilityOptions, Participant>(section, nameof(TraceabilityOptions.GenesisParticipants)));
 
-    private static OptionsBuilder<TraceabilityOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<TraceabilityOptions> options = services.AddOptions<TraceabilityOptions>();
-        if (!builder.RegisterApplication<TraceabilityOptions>(nameof(AddTraceability), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TraceabilityOptions>, TraceabilityOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, TraceabilityChaincode>(
             provider => new TraceabilityChaincode(provider.GetRequiredService<IOptions<TraceabilityOptions>>().Value)));
         services.TryAddSingleton<ITraceabilityContract>(provider => new TraceabilityChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
         services.TryAddSingleton(provider => new TraceabilityClientFactory(provider.GetRequiredService<ITraceabilityContract>()));
-        return options;
     }
 }

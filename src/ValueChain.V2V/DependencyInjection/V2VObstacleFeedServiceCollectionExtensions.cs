@@ -20,17 +20,8 @@ public static class V2VObstacleFeedServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddV2VObstacleFeed</c> call brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddV2VObstacleFeed(this ValueChainBuilder builder, Action<ObstacleFeedOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<ObstacleFeedOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddV2VObstacleFeed(this ValueChainBuilder builder, Action<ObstacleFeedOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<ObstacleFeedOptions, ObstacleFeedOptionsValidator>(builder, nameof(AddV2VObstacleFeed), configure, RegisterServices);
 
     /// <summary>
     /// Adds the live obstacle feed as <see cref="AddV2VObstacleFeed(ValueChainBuilder, Action{ObstacleFeedOptions}?)"/>
@@ -40,28 +31,13 @@ public static class V2VObstacleFeedServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddV2VObstacleFeed</c> call brought settings.</exception>
-    public static ValueChainBuilder AddV2VObstacleFeed(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        return builder;
-    }
+    public static ValueChainBuilder AddV2VObstacleFeed(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<ObstacleFeedOptions, ObstacleFeedOptionsValidator>(builder, nameof(AddV2VObstacleFeed), configuration, RegisterServices);
 
-    private static OptionsBuilder<ObstacleFeedOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<ObstacleFeedOptions> options = services.AddOptions<ObstacleFeedOptions>();
-        if (!builder.RegisterApplication<ObstacleFeedOptions>(nameof(AddV2VObstacleFeed), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObstacleFeedOptions>, ObstacleFeedOptionsValidator>());
         services.TryAddSingleton(provider => new ObstacleFeedFactory(
             provider.GetRequiredService<IV2VContract>(), provider.GetRequiredService<IContentStore>(),
             provider.GetRequiredService<IOptions<ObstacleFeedOptions>>().Value, provider.GetService<ILoggerFactory>()));
-        return options;
     }
 }

@@ -25,17 +25,8 @@ public static class V2VServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configure">Sets the options; null keeps the defaults and what configuration binds elsewhere.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddV2V</c> call on the service collection brought settings, and this one does too.</exception>
-    public static ValueChainBuilder AddV2V(this ValueChainBuilder builder, Action<V2VOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<V2VOptions> options = Register(builder, configure is not null);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder;
-    }
+    public static ValueChainBuilder AddV2V(this ValueChainBuilder builder, Action<V2VOptions>? configure = null) =>
+        ApplicationOptionsRegistration.AddApplication<V2VOptions, V2VOptionsValidator>(builder, nameof(AddV2V), configure, RegisterServices);
 
     /// <summary>
     /// Adds the obstacle map as <see cref="AddV2V(ValueChainBuilder, Action{V2VOptions}?)"/> does, with
@@ -45,31 +36,20 @@ public static class V2VServiceCollectionExtensions
     /// <param name="builder">The ValueChain builder.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <exception cref="ConfigurationException">An earlier <c>AddV2V</c> call on the service collection brought settings.</exception>
-    public static ValueChainBuilder AddV2V(this ValueChainBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Register(builder, configuresOptions: true).Bind(configuration);
-        builder.Services.AddSingleton<IValidateOptions<V2VOptions>>(new ConfigurationListValidator<V2VOptions, Address>(configuration, nameof(V2VOptions.Authorities)));
-        return builder;
-    }
+    public static ValueChainBuilder AddV2V(this ValueChainBuilder builder, IConfiguration configuration) =>
+        ApplicationOptionsRegistration.AddApplication<V2VOptions, V2VOptionsValidator>(
+            builder,
+            nameof(AddV2V),
+            configuration,
+            RegisterServices,
+            section => new ConfigurationListValidator<V2VOptions, Address>(section, nameof(V2VOptions.Authorities)));
 
-    private static OptionsBuilder<V2VOptions> Register(ValueChainBuilder builder, bool configuresOptions)
+    private static void RegisterServices(IServiceCollection services)
     {
-        IServiceCollection services = builder.Services;
-        OptionsBuilder<V2VOptions> options = services.AddOptions<V2VOptions>();
-        if (!builder.RegisterApplication<V2VOptions>(nameof(AddV2V), configuresOptions))
-        {
-            return options;
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<V2VOptions>, V2VOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChaincode, V2VChaincode>(
             provider => new V2VChaincode(provider.GetRequiredService<IOptions<V2VOptions>>().Value)));
         services.TryAddSingleton<IV2VContract>(provider => new V2VChaincodeAdapter(provider.GetRequiredService<IContractGateway>()));
         services.TryAddSingleton(provider => new V2VClientFactory(
             provider.GetRequiredService<IV2VContract>(), provider.GetRequiredService<IContentStore>(), provider.GetRequiredService<IOptions<V2VOptions>>().Value.Rules));
-        return options;
     }
 }
