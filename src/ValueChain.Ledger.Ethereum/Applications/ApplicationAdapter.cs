@@ -61,7 +61,18 @@ public abstract class ApplicationAdapter
     /// <summary>
     /// <paramref name="log"/> as the chaincode's event, or null when the chaincode emits nothing for it (a log kept
     /// only for history, say). <paramref name="transactionLogs"/> are the application's logs of the same transaction.
+    /// What the log leaves out is read at the log's block (the bindings' <c>atBlock</c> overloads), never on the latest
+    /// state: an event translated late (a query of old blocks, a subscription catching up, several transactions in
+    /// flight) then still carries the state its transaction left, as the chaincode ledgers emit it.
     /// </summary>
+    /// <remarks>
+    /// A node that keeps only recent states (anvil the last 500 blocks' with <c>--max-persisted-states 0</c>, a pruning
+    /// full node a window of its own) refuses a call at an older block. The translation then fails with
+    /// <see cref="StateUnavailableException"/> naming the block, rather than falling back to the latest state: that
+    /// fallback would hand out, without a sign, a payload that another ledger does not give for the same transaction,
+    /// and the one event policy is that every driver emits the same payloads. A caller that reads old events needs an
+    /// archive node, or catches the exception and starts later.
+    /// </remarks>
     protected abstract Task<LedgerEventContent?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> transactionLogs, CancellationToken cancellationToken);
 
     /// <summary>The application events among <paramref name="logs"/> (chain order), indexed per transaction.</summary>
