@@ -54,7 +54,7 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     /// <inheritdoc />
     public async Task<ProcurementUser?> GetUserAsync(Address address, CancellationToken cancellationToken = default)
     {
-        Task<ConsortiumMember?> read = MemberAsync(address, cancellationToken);
+        Task<ConsortiumMember?> read = MemberAsync(address, null, cancellationToken);
         Task<string> companyOf = Members(null).CompanyOfAsync(address, cancellationToken);
         await Task.WhenAll(read, companyOf).ConfigureAwait(false);
         (ConsortiumMember? member, string company) = (read.Result, companyOf.Result);
@@ -77,12 +77,18 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     }
 
     /// <inheritdoc />
-    public async Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
+    public Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(companyId, "companyId");
+        return CompanyAsync(companyId, null, cancellationToken);
+    }
+
+    /// <summary>A company with its evaluation, as of the state after <paramref name="atBlock"/> (null: the latest).</summary>
+    internal async Task<Company?> CompanyAsync(string companyId, ulong? atBlock, CancellationToken cancellationToken)
+    {
         // Both reads at once: the evaluation of a company that does not exist is simply not used.
-        Task<ProcurementMembers.Company> company = Members(null).CompanyAsync(companyId, cancellationToken);
-        Task<ProcurementMarket.Evaluation> evaluation = Market(null).EvaluationAsync(companyId, cancellationToken);
+        Task<ProcurementMembers.Company> company = Members(null).CompanyAsync(companyId, atBlock, cancellationToken);
+        Task<ProcurementMarket.Evaluation> evaluation = Market(null).EvaluationAsync(companyId, atBlock, cancellationToken);
         await Task.WhenAll(company, evaluation).ConfigureAwait(false);
         ProcurementMembers.Company c = company.Result;
         return c.CompanyId.Length == 0
@@ -92,12 +98,13 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
 
     /// <summary>
     /// A member as the shared block records it: genesis members (those that joined without an invitation) joined at
-    /// the Unix epoch, as on the chaincode ledgers, whatever the deployment block's time.
+    /// the Unix epoch, as on the chaincode ledgers, whatever the deployment block's time. Read as of the state after
+    /// <paramref name="atBlock"/> (null: the latest).
     /// </summary>
-    internal async Task<ConsortiumMember?> MemberAsync(Address address, CancellationToken cancellationToken)
+    internal async Task<ConsortiumMember?> MemberAsync(Address address, ulong? atBlock, CancellationToken cancellationToken)
     {
-        Task<ProcurementMembers.Member> member = Members(null).MemberAsync(address, cancellationToken);
-        Task<ProcurementMembers.Invitation> invitation = Members(null).InvitationAsync(address, cancellationToken);
+        Task<ProcurementMembers.Member> member = Members(null).MemberAsync(address, atBlock, cancellationToken);
+        Task<ProcurementMembers.Invitation> invitation = Members(null).InvitationAsync(address, atBlock, cancellationToken);
         await Task.WhenAll(member, invitation).ConfigureAwait(false);
         ProcurementMembers.Member m = member.Result;
         if (m.Account == Address.Zero)

@@ -12,12 +12,16 @@ namespace ValueChain.Procurement.Ethereum;
 /// <summary>
 /// Rebuilds the procurement chaincode's events (<see cref="ProcurementEvents"/>, payloads by
 /// <see cref="ProcurementEventPayloads"/>) from the marketplace contracts' logs. What a log leaves out is taken from the
-/// block (times), from the transaction's other logs (an escrow's order id), or from state that does not change once
-/// written (quotation versions, an order's terms, a book entry). Two payloads read state that later transactions may
-/// change: a machine's slot stocks (MachineRegistered) and a removed company's evaluation (CompanyRemoved); read
-/// right after their transaction, as receipts are, they are the chaincode's. Restricted views are read as the
-/// transaction's sender, whom the contract let act. Genesis joins (the members' constructor) are not events on the
-/// chaincode ledgers and are left out.
+/// block (times), from the transaction's other logs (an escrow's order id), or from contract state read at the log's
+/// block (<see cref="EthereumLog.BlockNumber"/>), so that a later transaction (a consumption lowering a machine's slot
+/// stocks, a rating changing a removed company's evaluation) does not show in the payload of an earlier event, however
+/// late the event is translated: receipts, queries and subscriptions that catch up give the chaincode's payloads.
+/// What remains: the state read is the one after the whole block, so a later transaction of the same block that changes
+/// what a payload reads (a consumption by a machine registered earlier in the block, say) shows in it; with one
+/// transaction per block, as on anvil's automine, none does. A node that no longer holds the block's state fails the
+/// translation with <see cref="StateUnavailableException"/> naming the block (see <see cref="ApplicationAdapter"/>).
+/// Restricted views are read as the transaction's sender, whom the contract let act. Genesis joins (the members'
+/// constructor) are not events on the chaincode ledgers and are left out.
 /// </summary>
 internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adapter, SignerClients clients, ProcurementContracts contracts)
 {
@@ -61,15 +65,15 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.InvitationApprovedEvent.TryDecode(log, out Members.InvitationApprovedEvent? approved))
         {
-            // Approvals only grow: the first n of the list now are the ones the event counts; the chaincode emits them pending.
-            Members.Invitation i = await members.InvitationAsync(approved.Invitee, ct).ConfigureAwait(false);
+            // The first n approvals are the ones the event counts (a later approval in the same block adds one); the chaincode emits them pending.
+            Members.Invitation i = await members.InvitationAsync(approved.Invitee, log.BlockNumber, ct).ConfigureAwait(false);
             var invitation = new ConsortiumInvitation(i.Invitee, i.Name, ((ProcurementRole)i.Role).ToString(), i.GrantAdmin, i.InvitedBy, [.. i.Approvals.Take((int)approved.Approvals.Value)], ConsortiumInvitationStatus.Pending);
             return new(ProcurementEvents.InvitationApproved, ProcurementEventPayloads.Invitation(invitation));
         }
 
         if (Members.ParticipantJoinedEvent.TryDecode(log, out Members.ParticipantJoinedEvent? joined))
         {
-            if ((await members.InvitationAsync(joined.Account, ct).ConfigureAwait(false)).Status == 0)
+            if ((await members.InvitationAsync(joined.Account, log.BlockNumber, ct).ConfigureAwait(false)).Status == 0)
             {
                 return null;
             }
@@ -80,18 +84,17 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.ParticipantRevokedEvent.TryDecode(log, out Members.ParticipantRevokedEvent? revoked))
         {
-            // A member is revoked once: its record now is its record then.
-            return new(ProcurementEvents.ParticipantRevoked, ProcurementEventPayloads.Member((await adapter.MemberAsync(revoked.Account, ct).ConfigureAwait(false))!));
+            return new(ProcurementEvents.ParticipantRevoked, ProcurementEventPayloads.Member((await adapter.MemberAsync(revoked.Account, log.BlockNumber, ct).ConfigureAwait(false))!));
         }
 
         if (Members.CompanyJoinedEvent.TryDecode(log, out Members.CompanyJoinedEvent? companyJoined))
         {
-            Members.Company c = await members.CompanyAsync(companyJoined.CompanyId, ct).ConfigureAwait(false);
+            Members.Company c = await members.CompanyAsync(companyJoined.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
             return new(ProcurementEvents.CompanyJoined, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), null, SupplierEvaluation.None)));
         }
 
         return Members.CompanyRemovedEvent.TryDecode(log, out Members.CompanyRemovedEvent? removed)
-            ? new(ProcurementEvents.CompanyRemoved, ProcurementEventPayloads.Company((await adapter.GetCompanyAsync(removed.CompanyId, ct).ConfigureAwait(false))!))
+            ? new(ProcurementEvents.CompanyRemoved, ProcurementEventPayloads.Company((await adapter.CompanyAsync(removed.CompanyId, log.BlockNumber, ct).ConfigureAwait(false))!))
             : null;
     }
 
@@ -100,12 +103,12 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
         Market market = adapter.Market(null);
         if (Market.QuotationCreatedEvent.TryDecode(log, out Market.QuotationCreatedEvent? created))
         {
-            return new(ProcurementEvents.QuotationCreated, await VersionAsync(market, created.QuotationId, created.Version, ct).ConfigureAwait(false));
+            return new(ProcurementEvents.QuotationCreated, await VersionAsync(market, created.QuotationId, created.Version, log.BlockNumber, ct).ConfigureAwait(false));
         }
 
         if (Market.QuotationRevisedEvent.TryDecode(log, out Market.QuotationRevisedEvent? revised))
         {
-            return new(ProcurementEvents.QuotationRevised, await VersionAsync(market, revised.QuotationId, revised.Version, ct).ConfigureAwait(false));
+            return new(ProcurementEvents.QuotationRevised, await VersionAsync(market, revised.QuotationId, revised.Version, log.BlockNumber, ct).ConfigureAwait(false));
         }
 
         if (Market.QuotationApprovedEvent.TryDecode(log, out Market.QuotationApprovedEvent? approved))
@@ -127,13 +130,13 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Market.MachineRegisteredEvent.TryDecode(log, out Market.MachineRegisteredEvent? registered))
         {
-            Machine machine = (await adapter.GetMachineAsync(registered.MachineId, ct).ConfigureAwait(false))!;
+            Machine machine = (await adapter.MachineAsync(registered.MachineId, log.BlockNumber, ct).ConfigureAwait(false))!;
             return new(ProcurementEvents.MachineRegistered, ProcurementEventPayloads.Machine(machine with { LastMaintenanceAt = null, BookLength = 0 }));
         }
 
         if (Market.SupplierRatedEvent.TryDecode(log, out Market.SupplierRatedEvent? rated))
         {
-            Members.Company c = await adapter.Members(null).CompanyAsync(rated.CompanyId, ct).ConfigureAwait(false);
+            Members.Company c = await adapter.Members(null).CompanyAsync(rated.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
             var evaluation = new SupplierEvaluation((long)rated.Deliveries, (long)rated.OnTimeDeliveries, (long)rated.FailedDeliveries);
             return new(ProcurementEvents.SupplierRated, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), evaluation)));
         }
@@ -169,7 +172,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
             return null;
         }
 
-        Market.EscrowRecord r = await adapter.Market(null).EscrowAsync(found.Id, ct).ConfigureAwait(false);
+        Market.EscrowRecord r = await adapter.Market(null).EscrowAsync(found.Id, log.BlockNumber, ct).ConfigureAwait(false);
         EscrowStatus status = found.Name == ProcurementEvents.EscrowLocked ? EscrowStatus.Open : (EscrowStatus)r.Status;
         var record = new EscrowRecord(orderId, r.Payer, r.Payee, r.Amount, Time(r.RefundableFrom), status, Time(r.LockedAt), status == EscrowStatus.Open ? null : Time(r.ClosedAt));
         return new(found.Name, ProcurementEventPayloads.Escrow(record));
@@ -202,7 +205,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
     {
         if (Book.ServiceBookedEvent.TryDecode(log, out Book.ServiceBookedEvent? booked))
         {
-            Book.ServiceOrder s = await adapter.Book(await SenderAsync(log, ct).ConfigureAwait(false)).ServiceOrderAsync(booked.ServiceId, ct).ConfigureAwait(false);
+            Book.ServiceOrder s = await adapter.Book(await SenderAsync(log, ct).ConfigureAwait(false)).ServiceOrderAsync(booked.ServiceId, log.BlockNumber, ct).ConfigureAwait(false);
             return new(ProcurementEvents.ServiceBooked, ProcurementEventPayloads.Service(ServiceOf(s)! with { Status = ServiceStatus.Booked, ClosedAt = null }));
         }
 
@@ -222,17 +225,17 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
             return null;
         }
 
-        Book.Grant current = (await adapter.Book(null).GrantsAsync(g.MachineId, ct).ConfigureAwait(false)).Single(x => x.Grantee == g.Grantee);
+        Book.Grant current = (await adapter.Book(null).GrantsAsync(g.MachineId, log.BlockNumber, ct).ConfigureAwait(false)).Single(x => x.Grantee == g.Grantee);
         DateTimeOffset at = await adapter.TimeOfBlockAsync(log.BlockNumber, ct).ConfigureAwait(false);
         BookGrant record = granted ? new BookGrant(g.MachineId, g.Grantee, current.GrantedBy, at, null) : GrantOf(current) with { RevokedAt = at };
         return new(granted ? ProcurementEvents.BookAccessGranted : ProcurementEvents.BookAccessRevoked, ProcurementEventPayloads.Grant(record));
     }
 
-    private static async Task<string> VersionAsync(Market market, ulong quotationId, uint version, CancellationToken ct) =>
-        ProcurementEventPayloads.Quotation(QuotationOf(await market.QuotationVersionAsync(quotationId, version, ct).ConfigureAwait(false))!);
+    private static async Task<string> VersionAsync(Market market, ulong quotationId, uint version, ulong atBlock, CancellationToken ct) =>
+        ProcurementEventPayloads.Quotation(QuotationOf(await market.QuotationVersionAsync(quotationId, version, atBlock, ct).ConfigureAwait(false))!);
 
     private async Task<PurchaseOrder> OrderAsync(EthereumLog log, string orderId, CancellationToken ct) =>
-        (await adapter.OrderAsync(await SenderAsync(log, ct).ConfigureAwait(false), orderId, ct).ConfigureAwait(false))!;
+        (await adapter.OrderAsync(await SenderAsync(log, ct).ConfigureAwait(false), orderId, log.BlockNumber, ct).ConfigureAwait(false))!;
 
     // The account that sent the log's transaction: the machine or engineer the contract let act, who may read what it did.
     private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct)
