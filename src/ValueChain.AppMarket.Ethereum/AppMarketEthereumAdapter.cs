@@ -11,9 +11,7 @@ namespace ValueChain.AppMarket.Ethereum;
 /// refusals arrive as <see cref="ChaincodeException"/>s with the chaincode's codes, and a usage settlement's per-report
 /// results come back in the receipt as there. Events carry the chaincode's names and payloads under
 /// <see cref="AppMarketChaincode.ChaincodeName"/> for the marketplace's own records (apps, devices, technicians,
-/// installations, usage); membership, escrow and token logs are not translated. What a log leaves out is read at the
-/// log's block (the state after that block; a node without it fails with <see cref="StateUnavailableException"/>), so a
-/// later transaction does not show in an earlier event however late it is translated. On Ethereum all state is public to
+/// installations, usage); membership, escrow and token logs are not translated. On Ethereum all state is public to
 /// node operators: the signed reads only select what an honest client shows.
 /// </summary>
 public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketContract
@@ -95,13 +93,9 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
     }
 
     /// <inheritdoc />
-    public Task<AppRecord?> GetAppAsync(string appId, AppVersion? version = null, CancellationToken cancellationToken = default) =>
-        AppAsync(appId, version, null, cancellationToken);
-
-    // An app version as of the state after atBlock (null: the latest).
-    private async Task<AppRecord?> AppAsync(string appId, AppVersion? version, ulong? atBlock, CancellationToken cancellationToken)
+    public async Task<AppRecord?> GetAppAsync(string appId, AppVersion? version = null, CancellationToken cancellationToken = default)
     {
-        AppCatalog.AppRecord r = await Catalog(null).AppAsync(appId ?? "", version?.Packed ?? 0, atBlock, cancellationToken).ConfigureAwait(false);
+        AppCatalog.AppRecord r = await Catalog(null).AppAsync(appId ?? "", version?.Packed ?? 0, cancellationToken).ConfigureAwait(false);
         return r.Version == 0 ? null : AppOf(r);
     }
 
@@ -124,13 +118,9 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         SubmitAsync(() => Members(company).RevokeTechnicianAsync(technician, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default) =>
-        TechnicianAsync(technician, null, cancellationToken);
-
-    // A technician as of the state after atBlock (null: the latest).
-    private async Task<Technician?> TechnicianAsync(Address technician, ulong? atBlock, CancellationToken cancellationToken)
+    public async Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default)
     {
-        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, atBlock, cancellationToken).ConfigureAwait(false);
+        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, cancellationToken).ConfigureAwait(false);
         return t.Account == Address.Zero ? null : new Technician(t.Account, t.Company, t.Name, Time(t.AuthorisedAt));
     }
 
@@ -139,13 +129,9 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         SubmitAsync(() => Members(company).RegisterDeviceAsync(deviceId ?? "", deviceType ?? "", deviceKey, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<Device?> GetDeviceAsync(string deviceId, CancellationToken cancellationToken = default) =>
-        DeviceAsync(deviceId, null, cancellationToken);
-
-    // A device as of the state after atBlock (null: the latest).
-    private async Task<Device?> DeviceAsync(string deviceId, ulong? atBlock, CancellationToken cancellationToken)
+    public async Task<Device?> GetDeviceAsync(string deviceId, CancellationToken cancellationToken = default)
     {
-        AppMarketMembers.Device d = await Members(null).DeviceAsync(deviceId ?? "", atBlock, cancellationToken).ConfigureAwait(false);
+        AppMarketMembers.Device d = await Members(null).DeviceAsync(deviceId ?? "", cancellationToken).ConfigureAwait(false);
         return d.Company == Address.Zero ? null : new Device(d.DeviceId, d.DeviceType, d.Key, d.Company, Time(d.RegisteredAt));
     }
 
@@ -288,16 +274,16 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
             return new(settlement.Rejection is null ? AppMarketEvents.UsageSettled : AppMarketEvents.UsageRejected, AppMarketEventPayloads.Usage(settlement));
         }
 
-        // What the log leaves out is read at its block: a later revocation does not hide an authorisation, say.
+        // App versions and devices never change once written: their state now is their state then.
         if (AppCatalog.AppPublishedEvent.TryDecode(log, out AppCatalog.AppPublishedEvent? published))
         {
-            AppRecord app = (await AppAsync(published.AppId, AppVersion.FromPacked(published.Version), log.BlockNumber, cancellationToken).ConfigureAwait(false))!;
+            AppRecord app = (await GetAppAsync(published.AppId, AppVersion.FromPacked(published.Version), cancellationToken).ConfigureAwait(false))!;
             return new(AppMarketEvents.AppPublished, AppMarketEventPayloads.App(app));
         }
 
         if (AppMarketMembers.DeviceRegisteredEvent.TryDecode(log, out AppMarketMembers.DeviceRegisteredEvent? registered))
         {
-            return new(AppMarketEvents.DeviceRegistered, AppMarketEventPayloads.Device((await DeviceAsync(registered.DeviceId, log.BlockNumber, cancellationToken).ConfigureAwait(false))!));
+            return new(AppMarketEvents.DeviceRegistered, AppMarketEventPayloads.Device((await GetDeviceAsync(registered.DeviceId, cancellationToken).ConfigureAwait(false))!));
         }
 
         if (AppMarketMembers.TechnicianRevokedEvent.TryDecode(log, out AppMarketMembers.TechnicianRevokedEvent? revoked))
@@ -306,7 +292,7 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         }
 
         if (AppMarketMembers.TechnicianAuthorizedEvent.TryDecode(log, out AppMarketMembers.TechnicianAuthorizedEvent? authorized)
-            && await TechnicianAsync(authorized.Technician, log.BlockNumber, cancellationToken).ConfigureAwait(false) is { } technician)
+            && await GetTechnicianAsync(authorized.Technician, cancellationToken).ConfigureAwait(false) is { } technician)
         {
             return new(AppMarketEvents.TechnicianAuthorized, AppMarketEventPayloads.Technician(technician));
         }

@@ -220,25 +220,25 @@ public sealed class FlexibilityEthereumAdapter : ApplicationAdapter, IFlexibilit
             return null;
         }
 
-        return await PaymentContractOfAsync(Clients.Reader, offerId, escrow, null, cancellationToken).ConfigureAwait(false);
+        return await PaymentContractOfAsync(Clients.Reader, offerId, escrow, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The port's model of the payment contract at <paramref name="escrow"/>, as of the state after <paramref name="atBlock"/> (null: the latest).</summary>
-    internal static async Task<PaymentContract> PaymentContractOfAsync(EthereumClient reader, long offerId, Address escrow, ulong? atBlock, CancellationToken cancellationToken)
+    /// <summary>The port's model of the payment contract at <paramref name="escrow"/>, as its state stands now.</summary>
+    internal static async Task<PaymentContract> PaymentContractOfAsync(EthereumClient reader, long offerId, Address escrow, CancellationToken cancellationToken)
     {
         var payment = new FlexPayment(reader, escrow);
         return new PaymentContract(
             offerId,
-            await payment.BuyerAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            await payment.FleetOperatorAsync(atBlock, cancellationToken).ConfigureAwait(false),
+            await payment.BuyerAsync(cancellationToken).ConfigureAwait(false),
+            await payment.FleetOperatorAsync(cancellationToken).ConfigureAwait(false),
             escrow,
-            await payment.PaymentAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            await payment.PenaltyAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            await payment.PaidAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            await payment.PenaltyReleasedAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            await payment.DeliveredWhAsync(atBlock, cancellationToken).ConfigureAwait(false),
-            DateTimeOffset.FromUnixTimeSeconds((long)await payment.DeadlineAsync(atBlock, cancellationToken).ConfigureAwait(false)),
-            await payment.SettledAsync(atBlock, cancellationToken).ConfigureAwait(false));
+            await payment.PaymentAsync(cancellationToken).ConfigureAwait(false),
+            await payment.PenaltyAsync(cancellationToken).ConfigureAwait(false),
+            await payment.PaidAsync(cancellationToken).ConfigureAwait(false),
+            await payment.PenaltyReleasedAsync(cancellationToken).ConfigureAwait(false),
+            await payment.DeliveredWhAsync(cancellationToken).ConfigureAwait(false),
+            DateTimeOffset.FromUnixTimeSeconds((long)await payment.DeadlineAsync(cancellationToken).ConfigureAwait(false)),
+            await payment.SettledAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

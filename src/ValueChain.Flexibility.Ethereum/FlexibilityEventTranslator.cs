@@ -6,10 +6,8 @@ namespace ValueChain.Flexibility.Ethereum;
 /// <summary>
 /// Rebuilds the flexibility chaincode's events (<see cref="FlexibilityEvents"/>, payloads by
 /// <see cref="FlexibilityEventPayloads"/>) from the market contracts' logs. What a log leaves out is taken from the
-/// block (times) or from contract state read at the log's block, all of it state that does not change once written
-/// (a structured offer's terms; a payment contract's parties, amounts and deadline; a settled contract), so that the
-/// payloads are the chaincode's byte for byte however late they are translated, and a later transaction of the same
-/// block does not show in them either. A node without the block's state fails with <see cref="StateUnavailableException"/>.
+/// block (times) or from state that does not change once written (a structured offer's terms; a payment contract's
+/// parties, amounts and deadline; a settled contract), so that the payloads are the chaincode's byte for byte.
 /// </summary>
 internal sealed class FlexibilityEventTranslator(SignerClients clients, FlexibilityContracts contracts)
 {
@@ -73,7 +71,7 @@ internal sealed class FlexibilityEventTranslator(SignerClients clients, Flexibil
             if (made.Commitment.IsZero)
             {
                 // A structured offer's terms never change once made; the rest is as every new offer is.
-                FlexPlatform.Offer stored = await new FlexPlatform(clients.Reader, contracts.Platform).OfferAsync(made.OfferId, log.BlockNumber, ct).ConfigureAwait(false);
+                FlexPlatform.Offer stored = await new FlexPlatform(clients.Reader, contracts.Platform).OfferAsync(made.OfferId, ct).ConfigureAwait(false);
                 offer = FlexibilityEthereumAdapter.OfferOf(offerId, stored) with { Status = OfferStatus.Open, BestBidder = Address.Zero, BestPrice = UInt256.Zero, Bids = 0 };
             }
             else
@@ -107,7 +105,7 @@ internal sealed class FlexibilityEventTranslator(SignerClients clients, Flexibil
         if (FlexPayment.PaymentMadeEvent.TryDecode(log, out FlexPayment.PaymentMadeEvent? paid))
         {
             // The parties, amounts and deadline never change; the totals are the event's, as they stood after this payment.
-            PaymentContract contract = await FlexibilityEthereumAdapter.PaymentContractOfAsync(clients.Reader, (long)(ulong)paid.OfferId, log.Address, log.BlockNumber, ct).ConfigureAwait(false);
+            PaymentContract contract = await FlexibilityEthereumAdapter.PaymentContractOfAsync(clients.Reader, (long)(ulong)paid.OfferId, log.Address, ct).ConfigureAwait(false);
             return new(FlexibilityEvents.PaymentMade, FlexibilityEventPayloads.Contract(
                 contract with { Paid = paid.Paid, PenaltyReleased = paid.PenaltyReleased, DeliveredWh = paid.DeliveredWh, Settled = false }));
         }
@@ -120,8 +118,8 @@ internal sealed class FlexibilityEventTranslator(SignerClients clients, Flexibil
 
         if (FlexPayment.PenaltyEnforcedEvent.TryDecode(log, out FlexPayment.PenaltyEnforcedEvent? enforced))
         {
-            // As settled by this transaction (a settled contract never changes again).
-            PaymentContract settled = await FlexibilityEthereumAdapter.PaymentContractOfAsync(clients.Reader, (long)(ulong)enforced.OfferId, log.Address, log.BlockNumber, ct).ConfigureAwait(false);
+            // A settled contract never changes again: its state now is its state then.
+            PaymentContract settled = await FlexibilityEthereumAdapter.PaymentContractOfAsync(clients.Reader, (long)(ulong)enforced.OfferId, log.Address, ct).ConfigureAwait(false);
             return new(FlexibilityEvents.PenaltyEnforced, FlexibilityEventPayloads.Contract(settled));
         }
 

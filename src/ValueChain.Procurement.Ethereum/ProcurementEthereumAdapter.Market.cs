@@ -29,18 +29,12 @@ public sealed partial class ProcurementEthereumAdapter
     }
 
     /// <inheritdoc />
-    public Task<Machine?> GetMachineAsync(string machineId, CancellationToken cancellationToken = default)
+    public async Task<Machine?> GetMachineAsync(string machineId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(machineId, "machineId");
-        return MachineAsync(machineId, null, cancellationToken);
-    }
-
-    /// <summary>A machine with its book state, as of the state after <paramref name="atBlock"/> (null: the latest).</summary>
-    internal async Task<Machine?> MachineAsync(string machineId, ulong? atBlock, CancellationToken cancellationToken)
-    {
         // Both reads at once: the book state of a machine that does not exist is simply not used.
-        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(machineId, atBlock, cancellationToken);
-        Task<ProcurementBook.BookStateOutput> book = Book(null).BookStateAsync(machineId, atBlock, cancellationToken);
+        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(machineId, cancellationToken);
+        Task<ProcurementBook.BookStateOutput> book = Book(null).BookStateAsync(machineId, cancellationToken);
         await Task.WhenAll(machine, book).ConfigureAwait(false);
         return machine.Result.Key == Address.Zero ? null : MachineOf(machine.Result, book.Result);
     }
@@ -138,7 +132,7 @@ public sealed partial class ProcurementEthereumAdapter
     public Task<PurchaseOrder?> GetOrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return OrderAsync(reader, OrNone(orderId), null, cancellationToken);
+        return OrderAsync(reader, OrNone(orderId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -164,20 +158,17 @@ public sealed partial class ProcurementEthereumAdapter
             .Select(order => OrderOf(order.Read.Order, machine.Result, order.Read.Version, grace.Result))];
     }
 
-    /// <summary>
-    /// An order read as <paramref name="reader"/>, with what the order record leaves to its machine and quotation version,
-    /// as of the state after <paramref name="atBlock"/> (null: the latest).
-    /// </summary>
-    internal async Task<PurchaseOrder?> OrderAsync(ISigner reader, string orderId, ulong? atBlock, CancellationToken cancellationToken)
+    /// <summary>An order read as <paramref name="reader"/>, with what the order record leaves to its machine and quotation version.</summary>
+    internal async Task<PurchaseOrder?> OrderAsync(ISigner reader, string orderId, CancellationToken cancellationToken)
     {
-        ProcurementMarket.Order o = await ReadAsync(() => Market(reader).OrderAsync(orderId, atBlock, cancellationToken)).ConfigureAwait(false);
+        ProcurementMarket.Order o = await ReadAsync(() => Market(reader).OrderAsync(orderId, cancellationToken)).ConfigureAwait(false);
         if (o.Status == 0)
         {
             return null;
         }
 
-        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(o.MachineId, atBlock, cancellationToken);
-        Task<ProcurementMarket.Quotation> version = Market(null).QuotationVersionAsync(o.QuotationId, o.QuotationVersion, atBlock, cancellationToken);
+        Task<ProcurementMarket.Machine> machine = Market(null).MachineAsync(o.MachineId, cancellationToken);
+        Task<ProcurementMarket.Quotation> version = Market(null).QuotationVersionAsync(o.QuotationId, o.QuotationVersion, cancellationToken);
         Task<ulong> grace = GraceAsync(cancellationToken);
         await Task.WhenAll(machine, version, grace).ConfigureAwait(false);
         return OrderOf(o, machine.Result, version.Result, grace.Result);

@@ -8,11 +8,11 @@ namespace ValueChain.Traceability.Ethereum;
 /// Rebuilds the Traceability chaincode's events from the contracts' logs with the names and payloads the
 /// reference chaincode emits (<see cref="TraceabilityEventPayloads"/>), so that readers of events — the ERP
 /// projection above all — work unchanged on Ethereum. What a log leaves out is taken from the same
-/// transaction's history logs (locations), from the block (times) or from contract state read at the log's block
-/// (a delivery's parts, a correction's reason, a revoked participant, the first approvals of an invitation or
-/// correction), so that later transactions do not show in an earlier event however late it is translated. The state
-/// read is the one after the whole block: the fields read here do not change once written, so a later transaction of
-/// the same block does not show either. A node without the block's state fails with <see cref="StateUnavailableException"/>.
+/// transaction's history logs (locations), from the block (times) or from contract state that never changes once
+/// written, read at the latest state (the rule of <see cref="ApplicationAdapter"/>): a delivery's parts, a correction's
+/// reason, a revoked participant (revoked once, never re-admitted), and the first n approvals of an invitation or
+/// correction (approvals only grow; the log counts n). None of it is read at the log's block, so a read model that
+/// replays from genesis works on any node, not only on an archive node.
 /// </summary>
 internal sealed class TraceabilityEventTranslator(SignerClients clients, TraceabilityContracts contracts)
 {
@@ -31,7 +31,7 @@ internal sealed class TraceabilityEventTranslator(SignerClients clients, Traceab
 
             if (TraceabilityCorrections.CorrectionProposedEvent.TryDecode(log, out TraceabilityCorrections.CorrectionProposedEvent? proposed))
             {
-                TraceabilityCorrections.Correction stored = await new TraceabilityCorrections(clients.Reader, contracts.Corrections).CorrectionAsync(proposed.CorrectionId, log.BlockNumber, ct).ConfigureAwait(false);
+                TraceabilityCorrections.Correction stored = await new TraceabilityCorrections(clients.Reader, contracts.Corrections).CorrectionAsync(proposed.CorrectionId, ct).ConfigureAwait(false);
                 var correction = new OwnershipCorrection(proposed.CorrectionId, proposed.PartId, proposed.From, proposed.To, stored.Reason, [.. stored.Approvals.Take((int)(ulong)proposed.Approvals)], proposed.Applied);
                 return (TraceabilityEvents.CorrectionProposed, TraceabilityEventPayloads.CorrectionProposed(correction));
             }
@@ -70,13 +70,13 @@ internal sealed class TraceabilityEventTranslator(SignerClients clients, Traceab
 
         if (OnChain.PickedUpEvent.TryDecode(log, out OnChain.PickedUpEvent? picked))
         {
-            var partIds = await chain.DeliveryPartIdsAsync(picked.DeliveryId, log.BlockNumber, ct).ConfigureAwait(false);
+            var partIds = await chain.DeliveryPartIdsAsync(picked.DeliveryId, ct).ConfigureAwait(false);
             return (TraceabilityEvents.PickedUp, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(picked.DeliveryId, partIds, picked.From, picked.To, PartStatus.InTransit)));
         }
 
         if (OnChain.DeliveryAcceptedEvent.TryDecode(log, out OnChain.DeliveryAcceptedEvent? accepted))
         {
-            var partIds = await chain.DeliveryPartIdsAsync(accepted.DeliveryId, log.BlockNumber, ct).ConfigureAwait(false);
+            var partIds = await chain.DeliveryPartIdsAsync(accepted.DeliveryId, ct).ConfigureAwait(false);
             return (TraceabilityEvents.DeliveryAccepted, TraceabilityEventPayloads.CustodyMoved(new CustodyMove(accepted.DeliveryId, partIds, accepted.From, accepted.To, PartStatus.Active)));
         }
 
@@ -109,7 +109,7 @@ internal sealed class TraceabilityEventTranslator(SignerClients clients, Traceab
 
         if (OnChain.ParticipantRevokedEvent.TryDecode(log, out OnChain.ParticipantRevokedEvent? revoked))
         {
-            OnChain.Participant p = await chain.ParticipantAsync(revoked.Account, log.BlockNumber, ct).ConfigureAwait(false);
+            OnChain.Participant p = await chain.ParticipantAsync(revoked.Account, ct).ConfigureAwait(false);
             DateTimeOffset time = await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false);
             return (TraceabilityEvents.ParticipantRevoked, TraceabilityEventPayloads.Participant(
                 new Participant(p.Account, p.Name, (ParticipantRole)p.Role, p.IsAdmin, DateTimeOffset.FromUnixTimeSeconds((long)p.JoinedAt), time)));
@@ -123,7 +123,7 @@ internal sealed class TraceabilityEventTranslator(SignerClients clients, Traceab
 
         if (OnChain.InvitationApprovedEvent.TryDecode(log, out OnChain.InvitationApprovedEvent? approved))
         {
-            OnChain.Invitation i = await chain.InvitationAsync(approved.Invitee, log.BlockNumber, ct).ConfigureAwait(false);
+            OnChain.Invitation i = await chain.InvitationAsync(approved.Invitee, ct).ConfigureAwait(false);
             return (TraceabilityEvents.InvitationApproved, TraceabilityEventPayloads.Invitation(
                 new Invitation(i.Invitee, i.Name, (ParticipantRole)i.Role, i.GrantAdmin, i.InvitedBy, [.. i.Approvals.Take((int)(ulong)approved.Approvals)], InvitationStatus.Pending)));
         }

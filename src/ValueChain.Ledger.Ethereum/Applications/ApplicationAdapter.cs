@@ -61,17 +61,25 @@ public abstract class ApplicationAdapter
     /// <summary>
     /// <paramref name="log"/> as the chaincode's event, or null when the chaincode emits nothing for it (a log kept
     /// only for history, say). <paramref name="transactionLogs"/> are the application's logs of the same transaction.
-    /// What the log leaves out is read at the log's block (the bindings' <c>atBlock</c> overloads), never on the latest
-    /// state: an event translated late (a query of old blocks, a subscription catching up, several transactions in
-    /// flight) then still carries the state its transaction left, as the chaincode ledgers emit it.
+    /// What the log leaves out is taken, by one rule that every translator follows, as it stood after the log's
+    /// transaction, however late the log is translated (a query of old blocks, a subscription catching up):
+    /// <list type="bullet">
+    /// <item>from the log itself, the same transaction's logs, its input or sender, or the block (times) wherever they
+    /// carry it: any node has them, for blocks of any age;</item>
+    /// <item>state that never changes once written (or that only grows in a way the log bounds, as the first n approvals
+    /// of an invitation) is read at the latest state: any node holds it, and it equals the state at the log's block;</item>
+    /// <item>state that later transactions can change or delete is read at the log's block (the bindings' <c>atBlock</c>
+    /// overloads), never on the latest state, which would show those later transactions.</item>
+    /// </list>
+    /// Each translator's documentation names its reads at the block and why they change.
     /// </summary>
     /// <remarks>
-    /// A node that keeps only recent states (anvil the last 500 blocks' with <c>--max-persisted-states 0</c>, a pruning
-    /// full node a window of its own) refuses a call at an older block. The translation then fails with
+    /// A node that keeps only recent states (anvil the last 500 blocks' with <c>--max-persisted-states 0</c>, a geth full
+    /// node the last 128) refuses a call at an older block. A translation that reads changeable state then fails with
     /// <see cref="StateUnavailableException"/> naming the block, rather than falling back to the latest state: that
     /// fallback would hand out, without a sign, a payload that another ledger does not give for the same transaction,
-    /// and the one event policy is that every driver emits the same payloads. A caller that reads old events needs an
-    /// archive node, or catches the exception and starts later.
+    /// and the one event policy is that every driver emits the same payloads. A caller that reads such events older than
+    /// its node's state window needs an archive node, or catches the exception and starts later.
     /// </remarks>
     protected abstract Task<LedgerEventContent?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> transactionLogs, CancellationToken cancellationToken);
 
