@@ -11,7 +11,11 @@ namespace ValueChain.AppMarket.Ethereum;
 /// refusals arrive as <see cref="ChaincodeException"/>s with the chaincode's codes, and a usage settlement's per-report
 /// results come back in the receipt as there. Events carry the chaincode's names and payloads under
 /// <see cref="AppMarketChaincode.ChaincodeName"/> for the marketplace's own records (apps, devices, technicians,
-/// installations, usage); membership, escrow and token logs are not translated. On Ethereum all state is public to
+/// installations, usage); membership, escrow and token logs are not translated. What a log leaves out is taken by the
+/// rule of <see cref="ApplicationAdapter"/>: app versions and devices never change once written and are read at the
+/// latest state; a technician's authorisation is read at the log's block, since a revocation deletes the record and a
+/// later authorisation (by another company, under another name) replaces it; on a node that no longer holds that
+/// block's state it fails with <see cref="StateUnavailableException"/>. On Ethereum all state is public to
 /// node operators: the signed reads only select what an honest client shows.
 /// </summary>
 public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketContract
@@ -118,9 +122,13 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         SubmitAsync(() => Members(company).RevokeTechnicianAsync(technician, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default)
+    public Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default) =>
+        TechnicianAsync(technician, null, cancellationToken);
+
+    // A technician as of the state after atBlock (null: the latest).
+    private async Task<Technician?> TechnicianAsync(Address technician, ulong? atBlock, CancellationToken cancellationToken)
     {
-        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, cancellationToken).ConfigureAwait(false);
+        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, atBlock, cancellationToken).ConfigureAwait(false);
         return t.Account == Address.Zero ? null : new Technician(t.Account, t.Company, t.Name, Time(t.AuthorisedAt));
     }
 
@@ -274,7 +282,7 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
             return new(settlement.Rejection is null ? AppMarketEvents.UsageSettled : AppMarketEvents.UsageRejected, AppMarketEventPayloads.Usage(settlement));
         }
 
-        // App versions and devices never change once written: their state now is their state then.
+        // App versions and devices never change once written: the latest state is their state then, on any node.
         if (AppCatalog.AppPublishedEvent.TryDecode(log, out AppCatalog.AppPublishedEvent? published))
         {
             AppRecord app = (await GetAppAsync(published.AppId, AppVersion.FromPacked(published.Version), cancellationToken).ConfigureAwait(false))!;
@@ -292,7 +300,7 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         }
 
         if (AppMarketMembers.TechnicianAuthorizedEvent.TryDecode(log, out AppMarketMembers.TechnicianAuthorizedEvent? authorized)
-            && await GetTechnicianAsync(authorized.Technician, cancellationToken).ConfigureAwait(false) is { } technician)
+            && await TechnicianAsync(authorized.Technician, log.BlockNumber, cancellationToken).ConfigureAwait(false) is { } technician)
         {
             return new(AppMarketEvents.TechnicianAuthorized, AppMarketEventPayloads.Technician(technician));
         }
