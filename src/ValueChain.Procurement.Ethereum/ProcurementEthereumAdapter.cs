@@ -54,7 +54,7 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     /// <inheritdoc />
     public async Task<ProcurementUser?> GetUserAsync(Address address, CancellationToken cancellationToken = default)
     {
-        Task<ConsortiumMember?> read = MemberAsync(address, null, cancellationToken);
+        Task<ConsortiumMember?> read = MemberAsync(address, cancellationToken);
         Task<string> companyOf = Members(null).CompanyOfAsync(address, cancellationToken);
         await Task.WhenAll(read, companyOf).ConfigureAwait(false);
         (ConsortiumMember? member, string company) = (read.Result, companyOf.Result);
@@ -98,13 +98,12 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
 
     /// <summary>
     /// A member as the shared block records it: genesis members (those that joined without an invitation) joined at
-    /// the Unix epoch, as on the chaincode ledgers, whatever the deployment block's time. Read as of the state after
-    /// <paramref name="atBlock"/> (null: the latest).
+    /// the Unix epoch, as on the chaincode ledgers, whatever the deployment block's time.
     /// </summary>
-    internal async Task<ConsortiumMember?> MemberAsync(Address address, ulong? atBlock, CancellationToken cancellationToken)
+    internal async Task<ConsortiumMember?> MemberAsync(Address address, CancellationToken cancellationToken)
     {
-        Task<ProcurementMembers.Member> member = Members(null).MemberAsync(address, atBlock, cancellationToken);
-        Task<ProcurementMembers.Invitation> invitation = Members(null).InvitationAsync(address, atBlock, cancellationToken);
+        Task<ProcurementMembers.Member> member = Members(null).MemberAsync(address, cancellationToken);
+        Task<ProcurementMembers.Invitation> invitation = Members(null).InvitationAsync(address, cancellationToken);
         await Task.WhenAll(member, invitation).ConfigureAwait(false);
         ProcurementMembers.Member m = member.Result;
         if (m.Account == Address.Zero)

@@ -11,20 +11,28 @@ namespace ValueChain.Procurement.Ethereum;
 
 /// <summary>
 /// Rebuilds the procurement chaincode's events (<see cref="ProcurementEvents"/>, payloads by
-/// <see cref="ProcurementEventPayloads"/>) from the marketplace contracts' logs. What a log leaves out is taken from the
-/// block (times), from the transaction's other logs (an escrow's order id), or from contract state read at the log's
-/// block (<see cref="EthereumLog.BlockNumber"/>), so that a later transaction (a consumption lowering a machine's slot
-/// stocks, a rating changing a removed company's evaluation) does not show in the payload of an earlier event, however
-/// late the event is translated: receipts, queries and subscriptions that catch up give the chaincode's payloads.
-/// What remains: the state read is the one after the whole block, so a later transaction of the same block that changes
-/// what a payload reads (a consumption by a machine registered earlier in the block, say) shows in it; with one
-/// transaction per block, as on anvil's automine, none does. A node that no longer holds the block's state fails the
-/// translation with <see cref="StateUnavailableException"/> naming the block (see <see cref="ApplicationAdapter"/>).
+/// <see cref="ProcurementEventPayloads"/>) from the marketplace contracts' logs, by the rule of
+/// <see cref="ApplicationAdapter"/>. What a log leaves out is taken from the block (times), from the transaction's other
+/// logs (an escrow's order id), from its input (a machine's registered slots, whose stocks every consumption, order and
+/// maintenance changes later), or from state that never changes once written, read at the latest state: invitations
+/// (approvals only grow, the log counts them), revoked members and companies' names and join times, quotation
+/// versions, orders and escrows (their terms are written once, and a closed one never changes again; an open one's
+/// status the payload sets itself), service orders and machines (all but their stocks). Three payloads read state that
+/// later transactions change, at the log's block: a removed company's evaluation (CompanyRemoved; rated on), a rated
+/// company's removal (SupplierRated; removed later) and a book grant (BookAccessGranted and BookAccessRevoked; revoked
+/// and granted again), and so does a machine's registration made through another contract, whose input is not the
+/// registration. The state at a block is the one after the whole block, so a later transaction of the same block that
+/// changes it shows; with one transaction per block, as on anvil's automine, none does. A node that no longer holds the
+/// block's state fails these with <see cref="StateUnavailableException"/> naming the block.
 /// Restricted views are read as the transaction's sender, whom the contract let act. Genesis joins (the members'
 /// constructor) are not events on the chaincode ledgers and are left out.
 /// </summary>
 internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adapter, SignerClients clients, ProcurementContracts contracts)
 {
+    // The market's registerMachine(machineId, key, slots, maintenanceInterval), whose input holds a registration's slots.
+    private static readonly AbiFunction RegisterMachine = new(
+        "registerMachine", [AbiType.Parse("string"), AbiType.Parse("address"), AbiType.Parse("(string,uint64,uint64,uint64)[]"), AbiType.Parse("uint64")], []);
+
     public async Task<LedgerEventContent?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> transactionLogs, CancellationToken ct)
     {
         if (log.Address == contracts.Token)
@@ -65,15 +73,16 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.InvitationApprovedEvent.TryDecode(log, out Members.InvitationApprovedEvent? approved))
         {
-            // The first n approvals are the ones the event counts (a later approval in the same block adds one); the chaincode emits them pending.
-            Members.Invitation i = await members.InvitationAsync(approved.Invitee, log.BlockNumber, ct).ConfigureAwait(false);
+            // Approvals only grow: the first n of the list now are the ones the event counts; the chaincode emits them pending.
+            Members.Invitation i = await members.InvitationAsync(approved.Invitee, ct).ConfigureAwait(false);
             var invitation = new ConsortiumInvitation(i.Invitee, i.Name, ((ProcurementRole)i.Role).ToString(), i.GrantAdmin, i.InvitedBy, [.. i.Approvals.Take((int)approved.Approvals.Value)], ConsortiumInvitationStatus.Pending);
             return new(ProcurementEvents.InvitationApproved, ProcurementEventPayloads.Invitation(invitation));
         }
 
         if (Members.ParticipantJoinedEvent.TryDecode(log, out Members.ParticipantJoinedEvent? joined))
         {
-            if ((await members.InvitationAsync(joined.Account, log.BlockNumber, ct).ConfigureAwait(false)).Status == 0)
+            // An invitation is never deleted: none now is none then, a genesis member's join.
+            if ((await members.InvitationAsync(joined.Account, ct).ConfigureAwait(false)).Status == 0)
             {
                 return null;
             }
@@ -84,16 +93,19 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.ParticipantRevokedEvent.TryDecode(log, out Members.ParticipantRevokedEvent? revoked))
         {
-            return new(ProcurementEvents.ParticipantRevoked, ProcurementEventPayloads.Member((await adapter.MemberAsync(revoked.Account, log.BlockNumber, ct).ConfigureAwait(false))!));
+            // A member is revoked once and never admitted again: its record now is its record then.
+            return new(ProcurementEvents.ParticipantRevoked, ProcurementEventPayloads.Member((await adapter.MemberAsync(revoked.Account, ct).ConfigureAwait(false))!));
         }
 
         if (Members.CompanyJoinedEvent.TryDecode(log, out Members.CompanyJoinedEvent? companyJoined))
         {
-            Members.Company c = await members.CompanyAsync(companyJoined.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
+            // The name and join time never change; the payload leaves out the removal and the ratings that may follow.
+            Members.Company c = await members.CompanyAsync(companyJoined.CompanyId, ct).ConfigureAwait(false);
             return new(ProcurementEvents.CompanyJoined, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), null, SupplierEvaluation.None)));
         }
 
         return Members.CompanyRemovedEvent.TryDecode(log, out Members.CompanyRemovedEvent? removed)
+            // At the block: a removed company's open orders still arrive or are cancelled later, and rate it.
             ? new(ProcurementEvents.CompanyRemoved, ProcurementEventPayloads.Company((await adapter.CompanyAsync(removed.CompanyId, log.BlockNumber, ct).ConfigureAwait(false))!))
             : null;
     }
@@ -103,12 +115,12 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
         Market market = adapter.Market(null);
         if (Market.QuotationCreatedEvent.TryDecode(log, out Market.QuotationCreatedEvent? created))
         {
-            return new(ProcurementEvents.QuotationCreated, await VersionAsync(market, created.QuotationId, created.Version, log.BlockNumber, ct).ConfigureAwait(false));
+            return new(ProcurementEvents.QuotationCreated, await VersionAsync(market, created.QuotationId, created.Version, ct).ConfigureAwait(false));
         }
 
         if (Market.QuotationRevisedEvent.TryDecode(log, out Market.QuotationRevisedEvent? revised))
         {
-            return new(ProcurementEvents.QuotationRevised, await VersionAsync(market, revised.QuotationId, revised.Version, log.BlockNumber, ct).ConfigureAwait(false));
+            return new(ProcurementEvents.QuotationRevised, await VersionAsync(market, revised.QuotationId, revised.Version, ct).ConfigureAwait(false));
         }
 
         if (Market.QuotationApprovedEvent.TryDecode(log, out Market.QuotationApprovedEvent? approved))
@@ -130,12 +142,12 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Market.MachineRegisteredEvent.TryDecode(log, out Market.MachineRegisteredEvent? registered))
         {
-            Machine machine = (await adapter.MachineAsync(registered.MachineId, log.BlockNumber, ct).ConfigureAwait(false))!;
-            return new(ProcurementEvents.MachineRegistered, ProcurementEventPayloads.Machine(machine with { LastMaintenanceAt = null, BookLength = 0 }));
+            return new(ProcurementEvents.MachineRegistered, ProcurementEventPayloads.Machine(await RegisteredMachineAsync(log, registered.MachineId, ct).ConfigureAwait(false)));
         }
 
         if (Market.SupplierRatedEvent.TryDecode(log, out Market.SupplierRatedEvent? rated))
         {
+            // At the block: the company may be removed later, and the payload holds its removal time as it then stood.
             Members.Company c = await adapter.Members(null).CompanyAsync(rated.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
             var evaluation = new SupplierEvaluation((long)rated.Deliveries, (long)rated.OnTimeDeliveries, (long)rated.FailedDeliveries);
             return new(ProcurementEvents.SupplierRated, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), evaluation)));
@@ -172,7 +184,8 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
             return null;
         }
 
-        Market.EscrowRecord r = await adapter.Market(null).EscrowAsync(found.Id, log.BlockNumber, ct).ConfigureAwait(false);
+        // Written at the lock and closed once: an open escrow's status is set here, a closed one never changes again.
+        Market.EscrowRecord r = await adapter.Market(null).EscrowAsync(found.Id, ct).ConfigureAwait(false);
         EscrowStatus status = found.Name == ProcurementEvents.EscrowLocked ? EscrowStatus.Open : (EscrowStatus)r.Status;
         var record = new EscrowRecord(orderId, r.Payer, r.Payee, r.Amount, Time(r.RefundableFrom), status, Time(r.LockedAt), status == EscrowStatus.Open ? null : Time(r.ClosedAt));
         return new(found.Name, ProcurementEventPayloads.Escrow(record));
@@ -205,7 +218,8 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
     {
         if (Book.ServiceBookedEvent.TryDecode(log, out Book.ServiceBookedEvent? booked))
         {
-            Book.ServiceOrder s = await adapter.Book(await SenderAsync(log, ct).ConfigureAwait(false)).ServiceOrderAsync(booked.ServiceId, log.BlockNumber, ct).ConfigureAwait(false);
+            // Written once at the booking; its closing the payload leaves out.
+            Book.ServiceOrder s = await adapter.Book(await SenderAsync(log, ct).ConfigureAwait(false)).ServiceOrderAsync(booked.ServiceId, ct).ConfigureAwait(false);
             return new(ProcurementEvents.ServiceBooked, ProcurementEventPayloads.Service(ServiceOf(s)! with { Status = ServiceStatus.Booked, ClosedAt = null }));
         }
 
@@ -216,6 +230,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
         }
 
         // A grant event's record is the grant as it then stood: granted with no revocation, or revoked at the block's time.
+        // At the block: a grant revoked and granted again is overwritten, by another admin at another time.
         bool granted = Book.BookAccessGrantedEvent.TryDecode(log, out Book.BookAccessGrantedEvent? grant);
         (string MachineId, Address Grantee)? changed = granted ? (grant!.MachineId, grant.Grantee)
             : Book.BookAccessRevokedEvent.TryDecode(log, out Book.BookAccessRevokedEvent? revoke) ? (revoke.MachineId, revoke.Grantee)
@@ -231,16 +246,43 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
         return new(granted ? ProcurementEvents.BookAccessGranted : ProcurementEvents.BookAccessRevoked, ProcurementEventPayloads.Grant(record));
     }
 
-    private static async Task<string> VersionAsync(Market market, ulong quotationId, uint version, ulong atBlock, CancellationToken ct) =>
-        ProcurementEventPayloads.Quotation(QuotationOf(await market.QuotationVersionAsync(quotationId, version, atBlock, ct).ConfigureAwait(false))!);
+    // A quotation version never changes once made.
+    private static async Task<string> VersionAsync(Market market, ulong quotationId, uint version, CancellationToken ct) =>
+        ProcurementEventPayloads.Quotation(QuotationOf(await market.QuotationVersionAsync(quotationId, version, ct).ConfigureAwait(false))!);
 
+    // An order's terms, machine and quotation version never change; its closing happens once and is final.
     private async Task<PurchaseOrder> OrderAsync(EthereumLog log, string orderId, CancellationToken ct) =>
-        (await adapter.OrderAsync(await SenderAsync(log, ct).ConfigureAwait(false), orderId, log.BlockNumber, ct).ConfigureAwait(false))!;
+        (await adapter.OrderAsync(await SenderAsync(log, ct).ConfigureAwait(false), orderId, ct).ConfigureAwait(false))!;
+
+    // A machine as registered: its slots from the registration's input, the rest (never changed) from the latest state.
+    // A registration through another contract leaves no input of its own: then the machine as of the log's block.
+    private async Task<Machine> RegisteredMachineAsync(EthereumLog log, string machineId, CancellationToken ct)
+    {
+        JsonElement transaction = await TransactionAsync(log, ct).ConfigureAwait(false);
+        Market.Slot[]? slots = RegisteredSlotsIn(transaction);
+        Market.Machine m = await adapter.Market(null).MachineAsync(machineId, slots is null ? log.BlockNumber : null, ct).ConfigureAwait(false);
+        // The payload is the machine as registered: no maintenance and an empty book yet.
+        return MachineOf(slots is null ? m : m with { Slots = slots }, new Book.BookStateOutput(0, 0));
+    }
+
+    // The slots of a transaction that called the market's registerMachine itself (null for any other transaction).
+    private Market.Slot[]? RegisteredSlotsIn(JsonElement transaction)
+    {
+        byte[] input = Hex.Decode(transaction.GetProperty("input").GetString() ?? "", "input");
+        bool direct = transaction.GetProperty("to").ValueKind == JsonValueKind.String && Address.Parse(transaction.GetProperty("to").GetString()!) == contracts.Market;
+        if (!direct || input.Length < 4 || !input.AsSpan(0, 4).SequenceEqual(RegisterMachine.Selector))
+        {
+            return null;
+        }
+
+        object[] slots = (object[])AbiDecoder.Decode(RegisterMachine.Inputs, input.AsSpan(4))[2];
+        return [.. slots.Select(slot => Market.Slot.FromAbi((object[])slot))];
+    }
 
     // The account that sent the log's transaction: the machine or engineer the contract let act, who may read what it did.
-    private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct)
-    {
-        JsonElement transaction = await clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], ct).ConfigureAwait(false);
-        return new ReadIdentity(Address.Parse(transaction.GetProperty("from").GetString()!));
-    }
+    private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct) =>
+        new ReadIdentity(Address.Parse((await TransactionAsync(log, ct).ConfigureAwait(false)).GetProperty("from").GetString()!));
+
+    private Task<JsonElement> TransactionAsync(EthereumLog log, CancellationToken ct) =>
+        clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], ct);
 }

@@ -49,20 +49,54 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
     }
 
     [Fact]
-    public async Task An_event_whose_block_state_the_node_no_longer_holds_fails_naming_the_block_instead_of_showing_the_latest_state()
+    public async Task Write_once_events_older_than_the_nodes_state_window_are_translated_as_their_receipts_gave_them()
     {
         await using ProcurementUnderTest onAnvil = await AnvilMarketplaces.StartAsync(anvil, Options());
+        DateTimeOffset now = await onAnvil.Time.GetTimeAsync(Cancel);
         ProcurementReceipt registered = await onAnvil.Contract.RegisterMachineAsync(AcmeEngineer, Registration, Cancel);
-        await onAnvil.Contract.ReportConsumptionAsync(Machine1, Bolts, 4, Cancel);
-        using var http = new HttpClient();
-        // The fixture's anvil (--max-persisted-states 0) keeps the states of the last 500 blocks.
-        await new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint }).CallAsync("anvil_mine", ["0x1f5"], Cancel);
+        ProcurementReceipt quoted = await onAnvil.Contract.CreateQuotationAsync(BoltSupplier, new QuotationTerms(Bolts, 5, now, now.AddDays(30), TimeSpan.FromDays(2)), Cancel);
+        ProcurementReceipt consumed = await onAnvil.Contract.ReportConsumptionAsync(Machine1, Bolts, 4, Cancel);
+        ProcurementReceipt revoked = await GrantAndRevokeAsync(onAnvil.Contract);
+        await MinePastTheStateWindowAsync();
 
-        var error = await Assert.ThrowsAsync<StateUnavailableException>(() => onAnvil.Contract.GetEventsAsync(registered.BlockNumber, registered.BlockNumber, Cancel));
+        IReadOnlyList<LedgerEvent> late = await onAnvil.Contract.GetEventsAsync(registered.BlockNumber, consumed.BlockNumber, Cancel);
 
-        Assert.Equal((ulong)registered.BlockNumber, error.Block);
-        Assert.Contains($"block {registered.BlockNumber}", error.Message, StringComparison.Ordinal);
+        // The registration's stocks come from its input (the state of its block is gone, the latest holds 6), the
+        // quotation version from the latest state, which is its state then.
+        await Assert.ThrowsAsync<StateUnavailableException>(() => onAnvil.Contract.GetEventsAsync(revoked.BlockNumber, revoked.BlockNumber, Cancel));
+        Assert.Equal([ProcurementEvents.MachineRegistered, ProcurementEvents.QuotationCreated, ProcurementEvents.MaterialConsumed], late.Select(e => e.Name));
+        Assert.Equal(Contents(registered, quoted, consumed), Contents(late));
+    }
+
+    [Fact]
+    public async Task A_changeable_read_whose_block_state_the_node_no_longer_holds_fails_naming_the_block_instead_of_showing_the_latest_state()
+    {
+        await using ProcurementUnderTest onAnvil = await AnvilMarketplaces.StartAsync(anvil, Options());
+        await onAnvil.Contract.RegisterMachineAsync(AcmeEngineer, Registration, Cancel);
+        ProcurementReceipt revoked = await GrantAndRevokeAsync(onAnvil.Contract);
+        // Granted again: the latest state holds this grant, not the revoked one.
+        await onAnvil.Contract.GrantBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
+        await MinePastTheStateWindowAsync();
+
+        var error = await Assert.ThrowsAsync<StateUnavailableException>(() => onAnvil.Contract.GetEventsAsync(revoked.BlockNumber, revoked.BlockNumber, Cancel));
+
+        Assert.Equal((ulong)revoked.BlockNumber, error.Block);
+        Assert.Contains($"block {revoked.BlockNumber}", error.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.NodeError, error.Code);
+    }
+
+    // A book grant revoked (state that a later grant overwrites): the revocation's receipt.
+    private static async Task<ProcurementReceipt> GrantAndRevokeAsync(IProcurementContract contract)
+    {
+        await contract.GrantBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
+        return await contract.RevokeBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
+    }
+
+    // The fixture's anvil (--max-persisted-states 0) keeps the states of the last 500 blocks.
+    private async Task MinePastTheStateWindowAsync()
+    {
+        using var http = new HttpClient();
+        await new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint }).CallAsync("anvil_mine", ["0x1f5"], Cancel);
     }
 
     // The events' names and payloads; within a transaction as a multiset (the ledgers may order a transaction's events differently).
