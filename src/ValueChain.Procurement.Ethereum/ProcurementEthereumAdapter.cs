@@ -169,6 +169,9 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
 
     internal Task<DateTimeOffset> TimeOfBlockAsync(ulong block, CancellationToken cancellationToken) => BlockTimeAsync(block, cancellationToken);
 
+    internal Task<object[]?> DirectCallOfAsync(EthereumLog log, AbiFunction function, CancellationToken cancellationToken) =>
+        DirectCallArgumentsAsync(log, function, cancellationToken);
+
     /// <summary>The market's cancellation grace in seconds (immutable, read once).</summary>
     internal async Task<ulong> GraceAsync(CancellationToken cancellationToken)
     {

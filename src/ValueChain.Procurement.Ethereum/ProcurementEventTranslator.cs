@@ -258,31 +258,17 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
     // A registration through another contract leaves no input of its own: then the machine as of the log's block.
     private async Task<Machine> RegisteredMachineAsync(EthereumLog log, string machineId, CancellationToken ct)
     {
-        JsonElement transaction = await TransactionAsync(log, ct).ConfigureAwait(false);
-        Market.Slot[]? slots = RegisteredSlotsIn(transaction);
+        object[]? call = await adapter.DirectCallOfAsync(log, RegisterMachine, ct).ConfigureAwait(false);
+        Market.Slot[]? slots = call is null ? null : [.. ((object[])call[2]).Select(slot => Market.Slot.FromAbi((object[])slot))];
         Market.Machine m = await adapter.Market(null).MachineAsync(machineId, slots is null ? log.BlockNumber : null, ct).ConfigureAwait(false);
         // The payload is the machine as registered: no maintenance and an empty book yet.
         return MachineOf(slots is null ? m : m with { Slots = slots }, new Book.BookStateOutput(0, 0));
     }
 
-    // The slots of a transaction that called the market's registerMachine itself (null for any other transaction).
-    private Market.Slot[]? RegisteredSlotsIn(JsonElement transaction)
-    {
-        byte[] input = Hex.Decode(transaction.GetProperty("input").GetString() ?? "", "input");
-        bool direct = transaction.GetProperty("to").ValueKind == JsonValueKind.String && Address.Parse(transaction.GetProperty("to").GetString()!) == contracts.Market;
-        if (!direct || input.Length < 4 || !input.AsSpan(0, 4).SequenceEqual(RegisterMachine.Selector))
-        {
-            return null;
-        }
-
-        object[] slots = (object[])AbiDecoder.Decode(RegisterMachine.Inputs, input.AsSpan(4))[2];
-        return [.. slots.Select(slot => Market.Slot.FromAbi((object[])slot))];
-    }
-
     // The account that sent the log's transaction: the machine or engineer the contract let act, who may read what it did.
-    private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct) =>
-        new ReadIdentity(Address.Parse((await TransactionAsync(log, ct).ConfigureAwait(false)).GetProperty("from").GetString()!));
-
-    private Task<JsonElement> TransactionAsync(EthereumLog log, CancellationToken ct) =>
-        clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], ct);
+    private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct)
+    {
+        JsonElement transaction = await clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], ct).ConfigureAwait(false);
+        return new ReadIdentity(Address.Parse(transaction.GetProperty("from").GetString()!));
+    }
 }

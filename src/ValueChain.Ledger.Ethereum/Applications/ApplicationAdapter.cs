@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace ValueChain.Ledger.Ethereum;
 
@@ -55,6 +56,23 @@ public abstract class ApplicationAdapter
     /// <summary>The timestamp of the newest block.</summary>
     protected Task<DateTimeOffset> LatestBlockTimeAsync(CancellationToken cancellationToken) => Clients.Reader.GetBlockTimeAsync(null, cancellationToken);
 
+    /// <summary>
+    /// The arguments of <paramref name="log"/>'s transaction when it called <paramref name="function"/> on the log's
+    /// contract itself, or null when it called something else (a contract that called this one, say): what a log leaves
+    /// out but its call's input holds, which any node gives for blocks of any age.
+    /// </summary>
+    protected async Task<object[]?> DirectCallArgumentsAsync(EthereumLog log, AbiFunction function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(function);
+        JsonElement transaction = await Clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], cancellationToken).ConfigureAwait(false);
+        bool direct = transaction.GetProperty("to") is { ValueKind: JsonValueKind.String } to && Address.Parse(to.GetString()!) == log.Address;
+        byte[] input = Hex.Decode(transaction.GetProperty("input").GetString() ?? "", "input");
+        return direct && input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(function.Selector)
+            ? AbiDecoder.Decode(function.Inputs, input.AsSpan(4))
+            : null;
+    }
+
     /// <summary>Whether a log from <paramref name="emitter"/> belongs to this application.</summary>
     protected abstract bool EmittedByApplication(Address emitter);
 
@@ -64,8 +82,8 @@ public abstract class ApplicationAdapter
     /// What the log leaves out is taken, by one rule that every translator follows, as it stood after the log's
     /// transaction, however late the log is translated (a query of old blocks, a subscription catching up):
     /// <list type="bullet">
-    /// <item>from the log itself, the same transaction's logs, its input or sender, or the block (times) wherever they
-    /// carry it: any node has them, for blocks of any age;</item>
+    /// <item>from the log itself, the same transaction's logs, its input (<see cref="DirectCallArgumentsAsync"/>) or
+    /// sender, or the block (times) wherever they carry it: any node has them, for blocks of any age;</item>
     /// <item>state that never changes once written (or that only grows in a way the log bounds, as the first n approvals
     /// of an invitation) is read at the latest state: any node holds it, and it equals the state at the log's block;</item>
     /// <item>state that later transactions can change or delete is read at the log's block (the bindings' <c>atBlock</c>
