@@ -19,7 +19,7 @@ namespace ValueChain.Procurement.Ethereum;
 /// versions, orders and escrows (their terms are written once, and a closed one never changes again; an open one's
 /// status the payload sets itself), service orders and machines (all but their stocks). Three payloads read state that
 /// later transactions change, at the log's block: a removed company's evaluation (CompanyRemoved; rated on), a rated
-/// company's removal (SupplierRated; removed later) and a book grant (BookAccessGranted and BookAccessRevoked; revoked
+/// company's removal (SupplierRated, only when the company has since been removed: a removal is final) and a book grant (BookAccessGranted and BookAccessRevoked; revoked
 /// and granted again), and so does a machine's registration made through another contract, whose input is not the
 /// registration. The state at a block is the one after the whole block, so a later transaction of the same block that
 /// changes it shows; with one transaction per block, as on anvil's automine, none does. A node that no longer holds the
@@ -147,8 +147,16 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Market.SupplierRatedEvent.TryDecode(log, out Market.SupplierRatedEvent? rated))
         {
-            // At the block: the company may be removed later, and the payload holds its removal time as it then stood.
-            Members.Company c = await adapter.Members(null).CompanyAsync(rated.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
+            // The payload holds the company's removal time as it stood then. A removal is final, so a company not removed
+            // now was not removed then, which any node can tell; only a removed one is read at the block, to see whether
+            // this rating came before or after its removal.
+            Members members = adapter.Members(null);
+            Members.Company c = await members.CompanyAsync(rated.CompanyId, ct).ConfigureAwait(false);
+            if (c.RemovedAt != 0)
+            {
+                c = await members.CompanyAsync(rated.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
+            }
+
             var evaluation = new SupplierEvaluation((long)rated.Deliveries, (long)rated.OnTimeDeliveries, (long)rated.FailedDeliveries);
             return new(ProcurementEvents.SupplierRated, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), evaluation)));
         }

@@ -54,18 +54,32 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
         await using ProcurementUnderTest onAnvil = await AnvilMarketplaces.StartAsync(anvil, Options());
         DateTimeOffset now = await onAnvil.Time.GetTimeAsync(Cancel);
         ProcurementReceipt registered = await onAnvil.Contract.RegisterMachineAsync(AcmeEngineer, Registration, Cancel);
-        ProcurementReceipt quoted = await onAnvil.Contract.CreateQuotationAsync(BoltSupplier, new QuotationTerms(Bolts, 5, now, now.AddDays(30), TimeSpan.FromDays(2)), Cancel);
-        ProcurementReceipt consumed = await onAnvil.Contract.ReportConsumptionAsync(Machine1, Bolts, 4, Cancel);
-        ProcurementReceipt revoked = await GrantAndRevokeAsync(onAnvil.Contract);
+        IProcurementContract c = onAnvil.Contract;
+        ProcurementReceipt quoted = await c.CreateQuotationAsync(BoltSupplier, new QuotationTerms(Bolts, 5, now, now.AddDays(30), TimeSpan.FromDays(2)), Cancel);
+        long quotation = quoted.QuotationId!.Value;
+        ProcurementReceipt[] ordered =
+        [
+            await c.MintAsync(Operator, Machine1.Address, 1_000, Cancel),
+            await c.ApproveAsync(Machine1, c.EscrowAccount, UInt256.MaxValue, Cancel),
+            await c.ApproveQuotationAsync(AcmeBuyer, quotation, Cancel),
+            await c.PlaceOrderAsync(Machine1, new OrderRequest("O-1", Bolts, quotation, 1, 20), Cancel),
+            await c.ConfirmArrivalAsync(Machine1, "O-1", Cancel), // rates BOLT, a company that is never removed
+        ];
+        ProcurementReceipt consumed = await c.ReportConsumptionAsync(Machine1, Bolts, 4, Cancel);
+        ProcurementReceipt revoked = await GrantAndRevokeAsync(c);
         await MinePastTheStateWindowAsync();
 
-        IReadOnlyList<LedgerEvent> late = await onAnvil.Contract.GetEventsAsync(registered.BlockNumber, consumed.BlockNumber, Cancel);
+        IReadOnlyList<LedgerEvent> late = await c.GetEventsAsync(registered.BlockNumber, consumed.BlockNumber, Cancel);
 
-        // The registration's stocks come from its input (the state of its block is gone, the latest holds 6), the
-        // quotation version from the latest state, which is its state then.
-        await Assert.ThrowsAsync<StateUnavailableException>(() => onAnvil.Contract.GetEventsAsync(revoked.BlockNumber, revoked.BlockNumber, Cancel));
-        Assert.Equal([ProcurementEvents.MachineRegistered, ProcurementEvents.QuotationCreated, ProcurementEvents.MaterialConsumed], late.Select(e => e.Name));
-        Assert.Equal(Contents(registered, quoted, consumed), Contents(late));
+        // The registration's stocks come from its input (the state of its block is gone, the latest holds 26), the
+        // quotation version, the order and its escrow from the latest state, which is their state then (the payloads
+        // set an open order's status themselves), the rated company's removal from the latest state, which says it
+        // was never removed.
+        await Assert.ThrowsAsync<StateUnavailableException>(() => c.GetEventsAsync(revoked.BlockNumber, revoked.BlockNumber, Cancel));
+        Assert.Contains(late, e => e.Name == ProcurementEvents.MachineRegistered);
+        Assert.Contains(late, e => e.Name == ProcurementEvents.OrderPlaced);
+        Assert.Contains(late, e => e.Name == ProcurementEvents.SupplierRated);
+        Assert.Equal(Contents([registered, quoted, .. ordered, consumed]), Contents(late));
     }
 
     [Fact]
