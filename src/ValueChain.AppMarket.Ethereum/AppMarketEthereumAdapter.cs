@@ -11,11 +11,19 @@ namespace ValueChain.AppMarket.Ethereum;
 /// refusals arrive as <see cref="ChaincodeException"/>s with the chaincode's codes, and a usage settlement's per-report
 /// results come back in the receipt as there. Events carry the chaincode's names and payloads under
 /// <see cref="AppMarketChaincode.ChaincodeName"/> for the marketplace's own records (apps, devices, technicians,
-/// installations, usage); membership, escrow and token logs are not translated. On Ethereum all state is public to
+/// installations, usage); membership, escrow and token logs are not translated. What a log leaves out is taken by the
+/// rule of <see cref="ApplicationAdapter"/>: app versions and devices never change once written and are read at the
+/// latest state; a technician's authorisation takes its name from its input (the record it wrote changes later: a
+/// revocation deletes it, a new authorisation by another company replaces it), or, made through another contract, reads
+/// the record at the log's block, which fails with <see cref="StateUnavailableException"/> on a node that no longer
+/// holds that block's state. On Ethereum all state is public to
 /// node operators: the signed reads only select what an honest client shows.
 /// </summary>
 public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketContract
 {
+    // The members' authorizeTechnician(account, name), whose input holds an authorisation's name.
+    private static readonly AbiFunction AuthorizeTechnician = new("authorizeTechnician", [AbiType.Parse("address"), AbiType.Parse("string")], []);
+
     private readonly AppMarketContracts _contracts;
 
     /// <summary>Binds the marketplace deployed at <paramref name="contracts"/>, sending through <paramref name="clients"/>.</summary>
@@ -118,9 +126,13 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
         SubmitAsync(() => Members(company).RevokeTechnicianAsync(technician, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default)
+    public Task<Technician?> GetTechnicianAsync(Address technician, CancellationToken cancellationToken = default) =>
+        TechnicianAsync(technician, null, cancellationToken);
+
+    // A technician as of the state after atBlock (null: the latest).
+    private async Task<Technician?> TechnicianAsync(Address technician, ulong? atBlock, CancellationToken cancellationToken)
     {
-        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, cancellationToken).ConfigureAwait(false);
+        AppMarketMembers.Technician t = await Members(null).TechnicianAsync(technician, atBlock, cancellationToken).ConfigureAwait(false);
         return t.Account == Address.Zero ? null : new Technician(t.Account, t.Company, t.Name, Time(t.AuthorisedAt));
     }
 
@@ -274,7 +286,7 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
             return new(settlement.Rejection is null ? AppMarketEvents.UsageSettled : AppMarketEvents.UsageRejected, AppMarketEventPayloads.Usage(settlement));
         }
 
-        // App versions and devices never change once written: their state now is their state then.
+        // App versions and devices never change once written: the latest state is their state then, on any node.
         if (AppCatalog.AppPublishedEvent.TryDecode(log, out AppCatalog.AppPublishedEvent? published))
         {
             AppRecord app = (await GetAppAsync(published.AppId, AppVersion.FromPacked(published.Version), cancellationToken).ConfigureAwait(false))!;
@@ -291,13 +303,23 @@ public sealed class AppMarketEthereumAdapter : ApplicationAdapter, IAppMarketCon
             return new(AppMarketEvents.TechnicianRevoked, AppMarketEventPayloads.Technician(new Technician(revoked.Technician, revoked.Company, revoked.Name, Time(revoked.AuthorisedAt))));
         }
 
-        if (AppMarketMembers.TechnicianAuthorizedEvent.TryDecode(log, out AppMarketMembers.TechnicianAuthorizedEvent? authorized)
-            && await GetTechnicianAsync(authorized.Technician, cancellationToken).ConfigureAwait(false) is { } technician)
+        return AppMarketMembers.TechnicianAuthorizedEvent.TryDecode(log, out AppMarketMembers.TechnicianAuthorizedEvent? authorized)
+            && await AuthorisationAsync(log, authorized, cancellationToken).ConfigureAwait(false) is { } technician
+            ? new(AppMarketEvents.TechnicianAuthorized, AppMarketEventPayloads.Technician(technician))
+            : null;
+    }
+
+    // The technician as authorised: the name from the authorisation's input, the company from the log, the time the
+    // block's. An authorisation through another contract leaves no input of its own: then the record as of the log's
+    // block, since a revocation deletes it and a new authorisation replaces it.
+    private async Task<Technician?> AuthorisationAsync(EthereumLog log, AppMarketMembers.TechnicianAuthorizedEvent authorized, CancellationToken cancellationToken)
+    {
+        if (await DirectCallArgumentsAsync(log, AuthorizeTechnician, cancellationToken).ConfigureAwait(false) is { } call)
         {
-            return new(AppMarketEvents.TechnicianAuthorized, AppMarketEventPayloads.Technician(technician));
+            return new Technician(authorized.Technician, authorized.Company, (string)call[1], await BlockTimeAsync(log.BlockNumber, cancellationToken).ConfigureAwait(false));
         }
 
-        return null;
+        return await TechnicianAsync(authorized.Technician, log.BlockNumber, cancellationToken).ConfigureAwait(false);
     }
 
     private static UsageSettlement? SettlementOf(EthereumLog log)

@@ -6,8 +6,11 @@ namespace ValueChain.Flexibility.Ethereum;
 /// <summary>
 /// Rebuilds the flexibility chaincode's events (<see cref="FlexibilityEvents"/>, payloads by
 /// <see cref="FlexibilityEventPayloads"/>) from the market contracts' logs. What a log leaves out is taken from the
-/// block (times) or from state that does not change once written (a structured offer's terms; a payment contract's
-/// parties, amounts and deadline; a settled contract), so that the payloads are the chaincode's byte for byte.
+/// block (times), from the log (a payment's running totals, which the payload takes from the event rather than from
+/// the contract) or from state that never changes once written, read at the latest state (the rule of
+/// <see cref="ApplicationAdapter"/>): a structured offer's terms; a payment contract's parties, amounts and deadline;
+/// a settled contract, which refuses every later payment. None of it is read at the log's block, so the payloads are
+/// the chaincode's byte for byte however late they are translated, on any node.
 /// </summary>
 internal sealed class FlexibilityEventTranslator(SignerClients clients, FlexibilityContracts contracts)
 {

@@ -180,8 +180,13 @@ internal sealed class BindingWriter
         Line();
         if (function.IsReadOnly)
         {
+            // Named: a null is also a string, bytes or array, which an overload of the function may take there.
+            string arguments = Join(Arguments(inputs), "atBlock: null, cancellationToken: cancellationToken");
             Line($"/// <summary>Calls {signature} ({function.StateMutability}) on the latest state.</summary>");
-            WriteCall(method + "Async", parameters, data, function.Name, outputs, result, payable: false, descriptor);
+            Line($"public {TaskOf(result)} {method}Async({Join(parameters, Token)}) => {method}Async({arguments});");
+            Line();
+            Line($"/// <summary>Calls {signature} ({function.StateMutability}) on the state after block <paramref name=\"atBlock\"/> (all of its transactions), or on the latest state when it is null.</summary>");
+            WriteCall(method + "Async", Join(parameters, "ulong? atBlock"), data, function.Name, outputs, result, payable: false, descriptor, "atBlock");
         }
         else
         {
@@ -192,7 +197,7 @@ internal sealed class BindingWriter
             Line($"    Client.SendAsync(new {Runtime}ContractCall(Address, {data}, {Names.Literal(_contract)}, {Names.Literal(function.Name)}), {valueArgument}, Errors, null, cancellationToken);");
             Line();
             Line($"/// <summary>Runs {signature} as a call without a transaction: what it would return, or the revert it would raise.</summary>");
-            WriteCall("Call" + method + "Async", parameters, data, function.Name, outputs, result, function.IsPayable, descriptor);
+            WriteCall("Call" + method + "Async", parameters, data, function.Name, outputs, result, function.IsPayable, descriptor, "null");
             Line($"/// <summary>The gas a transaction of {signature} needs, with the client's margin.</summary>");
             Line($"public {Task}<ulong> Estimate{method}Async({Join(parameters, value + Token)}) =>");
             Line($"    Client.EstimateGasAsync(Address, {data}, {valueArgument}, Errors, cancellationToken);");
@@ -205,13 +210,13 @@ internal sealed class BindingWriter
         }
     }
 
-    private void WriteCall(string name, string parameters, string data, string abiName, List<FieldDef> outputs, string result, bool payable, string descriptor)
+    // `block` is the C# expression of the block whose state the call runs on (null: the latest).
+    private void WriteCall(string name, string parameters, string data, string abiName, List<FieldDef> outputs, string result, bool payable, string descriptor, string block)
     {
-        string taskOfResult = result.Length == 0 ? Task : $"{Task}<{result}>";
         string value = payable ? $"{UInt256} valueInWei, " : "";
-        Line($"public async {taskOfResult} {name}({Join(parameters, value + Token)})");
+        Line($"public async {TaskOf(result)} {name}({Join(parameters, value + Token)})");
         Line("{");
-        Line($"    byte[] returned = await Client.CallAsync(new {Runtime}ContractCall(Address, {data}, {Names.Literal(_contract)}, {Names.Literal(abiName)}), Errors, null, {(payable ? "valueInWei" : "default")}, cancellationToken).ConfigureAwait(false);");
+        Line($"    byte[] returned = await Client.CallAsync(new {Runtime}ContractCall(Address, {data}, {Names.Literal(_contract)}, {Names.Literal(abiName)}), Errors, {block}, {(payable ? "valueInWei" : "default")}, cancellationToken).ConfigureAwait(false);");
         if (outputs.Count == 1)
         {
             Line($"    return {outputs[0].Type.Decode($"{descriptor}.DecodeOutput(returned)[0]")};");
@@ -360,6 +365,8 @@ internal sealed class BindingWriter
         Line("}");
         Line();
     }
+
+    private static string TaskOf(string result) => result.Length == 0 ? Task : $"{Task}<{result}>";
 
     private static string PropertyType(FieldDef field) =>
         field.Indexed && field.Type.IsHashedWhenIndexed ? "global::ValueChain.Hash32" : field.Type.CSharp;

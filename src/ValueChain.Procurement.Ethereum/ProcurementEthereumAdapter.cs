@@ -77,12 +77,18 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
     }
 
     /// <inheritdoc />
-    public async Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
+    public Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
     {
         ProcurementValidation.RequireId(companyId, "companyId");
+        return CompanyAsync(companyId, null, cancellationToken);
+    }
+
+    /// <summary>A company with its evaluation, as of the state after <paramref name="atBlock"/> (null: the latest).</summary>
+    internal async Task<Company?> CompanyAsync(string companyId, ulong? atBlock, CancellationToken cancellationToken)
+    {
         // Both reads at once: the evaluation of a company that does not exist is simply not used.
-        Task<ProcurementMembers.Company> company = Members(null).CompanyAsync(companyId, cancellationToken);
-        Task<ProcurementMarket.Evaluation> evaluation = Market(null).EvaluationAsync(companyId, cancellationToken);
+        Task<ProcurementMembers.Company> company = Members(null).CompanyAsync(companyId, atBlock, cancellationToken);
+        Task<ProcurementMarket.Evaluation> evaluation = Market(null).EvaluationAsync(companyId, atBlock, cancellationToken);
         await Task.WhenAll(company, evaluation).ConfigureAwait(false);
         ProcurementMembers.Company c = company.Result;
         return c.CompanyId.Length == 0
@@ -162,6 +168,9 @@ public sealed partial class ProcurementEthereumAdapter : ApplicationAdapter, IPr
         _translator.TranslateAsync(log, transactionLogs, cancellationToken);
 
     internal Task<DateTimeOffset> TimeOfBlockAsync(ulong block, CancellationToken cancellationToken) => BlockTimeAsync(block, cancellationToken);
+
+    internal Task<object[]?> DirectCallOfAsync(EthereumLog log, AbiFunction function, CancellationToken cancellationToken) =>
+        DirectCallArgumentsAsync(log, function, cancellationToken);
 
     /// <summary>The market's cancellation grace in seconds (immutable, read once).</summary>
     internal async Task<ulong> GraceAsync(CancellationToken cancellationToken)

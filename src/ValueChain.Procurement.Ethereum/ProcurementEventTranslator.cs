@@ -11,16 +11,28 @@ namespace ValueChain.Procurement.Ethereum;
 
 /// <summary>
 /// Rebuilds the procurement chaincode's events (<see cref="ProcurementEvents"/>, payloads by
-/// <see cref="ProcurementEventPayloads"/>) from the marketplace contracts' logs. What a log leaves out is taken from the
-/// block (times), from the transaction's other logs (an escrow's order id), or from state that does not change once
-/// written (quotation versions, an order's terms, a book entry). Two payloads read state that later transactions may
-/// change: a machine's slot stocks (MachineRegistered) and a removed company's evaluation (CompanyRemoved); read
-/// right after their transaction, as receipts are, they are the chaincode's. Restricted views are read as the
-/// transaction's sender, whom the contract let act. Genesis joins (the members' constructor) are not events on the
-/// chaincode ledgers and are left out.
+/// <see cref="ProcurementEventPayloads"/>) from the marketplace contracts' logs, by the rule of
+/// <see cref="ApplicationAdapter"/>. What a log leaves out is taken from the block (times), from the transaction's other
+/// logs (an escrow's order id), from its input (a machine's registered slots, whose stocks every consumption, order and
+/// maintenance changes later), or from state that never changes once written, read at the latest state: invitations
+/// (approvals only grow, the log counts them), revoked members and companies' names and join times, quotation
+/// versions, orders and escrows (their terms are written once, and a closed one never changes again; an open one's
+/// status the payload sets itself), service orders and machines (all but their stocks). Three payloads read state that
+/// later transactions change, at the log's block: a removed company's evaluation (CompanyRemoved; rated on), a rated
+/// company's removal (SupplierRated, only when the company has since been removed: a removal is final) and a book grant (BookAccessGranted and BookAccessRevoked; revoked
+/// and granted again), and so does a machine's registration made through another contract, whose input is not the
+/// registration. The state at a block is the one after the whole block, so a later transaction of the same block that
+/// changes it shows; with one transaction per block, as on anvil's automine, none does. A node that no longer holds the
+/// block's state fails these with <see cref="StateUnavailableException"/> naming the block.
+/// Restricted views are read as the transaction's sender, whom the contract let act. Genesis joins (the members'
+/// constructor) are not events on the chaincode ledgers and are left out.
 /// </summary>
 internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adapter, SignerClients clients, ProcurementContracts contracts)
 {
+    // The market's registerMachine(machineId, key, slots, maintenanceInterval), whose input holds a registration's slots.
+    private static readonly AbiFunction RegisterMachine = new(
+        "registerMachine", [AbiType.Parse("string"), AbiType.Parse("address"), AbiType.Parse("(string,uint64,uint64,uint64)[]"), AbiType.Parse("uint64")], []);
+
     public async Task<LedgerEventContent?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> transactionLogs, CancellationToken ct)
     {
         if (log.Address == contracts.Token)
@@ -69,6 +81,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.ParticipantJoinedEvent.TryDecode(log, out Members.ParticipantJoinedEvent? joined))
         {
+            // An invitation is never deleted: none now is none then, a genesis member's join.
             if ((await members.InvitationAsync(joined.Account, ct).ConfigureAwait(false)).Status == 0)
             {
                 return null;
@@ -80,18 +93,20 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Members.ParticipantRevokedEvent.TryDecode(log, out Members.ParticipantRevokedEvent? revoked))
         {
-            // A member is revoked once: its record now is its record then.
+            // A member is revoked once and never admitted again: its record now is its record then.
             return new(ProcurementEvents.ParticipantRevoked, ProcurementEventPayloads.Member((await adapter.MemberAsync(revoked.Account, ct).ConfigureAwait(false))!));
         }
 
         if (Members.CompanyJoinedEvent.TryDecode(log, out Members.CompanyJoinedEvent? companyJoined))
         {
+            // The name and join time never change; the payload leaves out the removal and the ratings that may follow.
             Members.Company c = await members.CompanyAsync(companyJoined.CompanyId, ct).ConfigureAwait(false);
             return new(ProcurementEvents.CompanyJoined, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), null, SupplierEvaluation.None)));
         }
 
         return Members.CompanyRemovedEvent.TryDecode(log, out Members.CompanyRemovedEvent? removed)
-            ? new(ProcurementEvents.CompanyRemoved, ProcurementEventPayloads.Company((await adapter.GetCompanyAsync(removed.CompanyId, ct).ConfigureAwait(false))!))
+            // At the block: a removed company's open orders still arrive or are cancelled later, and rate it.
+            ? new(ProcurementEvents.CompanyRemoved, ProcurementEventPayloads.Company((await adapter.CompanyAsync(removed.CompanyId, log.BlockNumber, ct).ConfigureAwait(false))!))
             : null;
     }
 
@@ -127,13 +142,21 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
 
         if (Market.MachineRegisteredEvent.TryDecode(log, out Market.MachineRegisteredEvent? registered))
         {
-            Machine machine = (await adapter.GetMachineAsync(registered.MachineId, ct).ConfigureAwait(false))!;
-            return new(ProcurementEvents.MachineRegistered, ProcurementEventPayloads.Machine(machine with { LastMaintenanceAt = null, BookLength = 0 }));
+            return new(ProcurementEvents.MachineRegistered, ProcurementEventPayloads.Machine(await RegisteredMachineAsync(log, registered.MachineId, ct).ConfigureAwait(false)));
         }
 
         if (Market.SupplierRatedEvent.TryDecode(log, out Market.SupplierRatedEvent? rated))
         {
-            Members.Company c = await adapter.Members(null).CompanyAsync(rated.CompanyId, ct).ConfigureAwait(false);
+            // The payload holds the company's removal time as it stood then. A removal is final, so a company not removed
+            // now was not removed then, which any node can tell; only a removed one is read at the block, to see whether
+            // this rating came before or after its removal.
+            Members members = adapter.Members(null);
+            Members.Company c = await members.CompanyAsync(rated.CompanyId, ct).ConfigureAwait(false);
+            if (c.RemovedAt != 0)
+            {
+                c = await members.CompanyAsync(rated.CompanyId, log.BlockNumber, ct).ConfigureAwait(false);
+            }
+
             var evaluation = new SupplierEvaluation((long)rated.Deliveries, (long)rated.OnTimeDeliveries, (long)rated.FailedDeliveries);
             return new(ProcurementEvents.SupplierRated, ProcurementEventPayloads.Company(new Company(c.CompanyId, c.Name, Time(c.JoinedAt), TimeOrNull(c.RemovedAt), evaluation)));
         }
@@ -169,6 +192,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
             return null;
         }
 
+        // Written at the lock and closed once: an open escrow's status is set here, a closed one never changes again.
         Market.EscrowRecord r = await adapter.Market(null).EscrowAsync(found.Id, ct).ConfigureAwait(false);
         EscrowStatus status = found.Name == ProcurementEvents.EscrowLocked ? EscrowStatus.Open : (EscrowStatus)r.Status;
         var record = new EscrowRecord(orderId, r.Payer, r.Payee, r.Amount, Time(r.RefundableFrom), status, Time(r.LockedAt), status == EscrowStatus.Open ? null : Time(r.ClosedAt));
@@ -202,6 +226,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
     {
         if (Book.ServiceBookedEvent.TryDecode(log, out Book.ServiceBookedEvent? booked))
         {
+            // Written once at the booking; its closing the payload leaves out.
             Book.ServiceOrder s = await adapter.Book(await SenderAsync(log, ct).ConfigureAwait(false)).ServiceOrderAsync(booked.ServiceId, ct).ConfigureAwait(false);
             return new(ProcurementEvents.ServiceBooked, ProcurementEventPayloads.Service(ServiceOf(s)! with { Status = ServiceStatus.Booked, ClosedAt = null }));
         }
@@ -213,6 +238,7 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
         }
 
         // A grant event's record is the grant as it then stood: granted with no revocation, or revoked at the block's time.
+        // At the block: a grant revoked and granted again is overwritten, by another admin at another time.
         bool granted = Book.BookAccessGrantedEvent.TryDecode(log, out Book.BookAccessGrantedEvent? grant);
         (string MachineId, Address Grantee)? changed = granted ? (grant!.MachineId, grant.Grantee)
             : Book.BookAccessRevokedEvent.TryDecode(log, out Book.BookAccessRevokedEvent? revoke) ? (revoke.MachineId, revoke.Grantee)
@@ -222,17 +248,30 @@ internal sealed class ProcurementEventTranslator(ProcurementEthereumAdapter adap
             return null;
         }
 
-        Book.Grant current = (await adapter.Book(null).GrantsAsync(g.MachineId, ct).ConfigureAwait(false)).Single(x => x.Grantee == g.Grantee);
+        Book.Grant current = (await adapter.Book(null).GrantsAsync(g.MachineId, log.BlockNumber, ct).ConfigureAwait(false)).Single(x => x.Grantee == g.Grantee);
         DateTimeOffset at = await adapter.TimeOfBlockAsync(log.BlockNumber, ct).ConfigureAwait(false);
         BookGrant record = granted ? new BookGrant(g.MachineId, g.Grantee, current.GrantedBy, at, null) : GrantOf(current) with { RevokedAt = at };
         return new(granted ? ProcurementEvents.BookAccessGranted : ProcurementEvents.BookAccessRevoked, ProcurementEventPayloads.Grant(record));
     }
 
+    // A quotation version never changes once made.
     private static async Task<string> VersionAsync(Market market, ulong quotationId, uint version, CancellationToken ct) =>
         ProcurementEventPayloads.Quotation(QuotationOf(await market.QuotationVersionAsync(quotationId, version, ct).ConfigureAwait(false))!);
 
+    // An order's terms, machine and quotation version never change; its closing happens once and is final.
     private async Task<PurchaseOrder> OrderAsync(EthereumLog log, string orderId, CancellationToken ct) =>
         (await adapter.OrderAsync(await SenderAsync(log, ct).ConfigureAwait(false), orderId, ct).ConfigureAwait(false))!;
+
+    // A machine as registered: its slots from the registration's input, the rest (never changed) from the latest state.
+    // A registration through another contract leaves no input of its own: then the machine as of the log's block.
+    private async Task<Machine> RegisteredMachineAsync(EthereumLog log, string machineId, CancellationToken ct)
+    {
+        object[]? call = await adapter.DirectCallOfAsync(log, RegisterMachine, ct).ConfigureAwait(false);
+        Market.Slot[]? slots = call is null ? null : [.. ((object[])call[2]).Select(slot => Market.Slot.FromAbi((object[])slot))];
+        Market.Machine m = await adapter.Market(null).MachineAsync(machineId, slots is null ? log.BlockNumber : null, ct).ConfigureAwait(false);
+        // The payload is the machine as registered: no maintenance and an empty book yet.
+        return MachineOf(slots is null ? m : m with { Slots = slots }, new Book.BookStateOutput(0, 0));
+    }
 
     // The account that sent the log's transaction: the machine or engineer the contract let act, who may read what it did.
     private async Task<ISigner> SenderAsync(EthereumLog log, CancellationToken ct)

@@ -8,8 +8,11 @@ namespace ValueChain.Traceability.Ethereum;
 /// Rebuilds the Traceability chaincode's events from the contracts' logs with the names and payloads the
 /// reference chaincode emits (<see cref="TraceabilityEventPayloads"/>), so that readers of events — the ERP
 /// projection above all — work unchanged on Ethereum. What a log leaves out is taken from the same
-/// transaction's history logs (locations), from the block (times) or from state that never changes once
-/// written (a delivery's parts, a correction's reason, the first approvals of an invitation or correction).
+/// transaction's history logs (locations), from the block (times) or from contract state that never changes once
+/// written, read at the latest state (the rule of <see cref="ApplicationAdapter"/>): a delivery's parts, a correction's
+/// reason, a revoked participant (revoked once, never re-admitted), and the first n approvals of an invitation or
+/// correction (approvals only grow; the log counts n). None of it is read at the log's block, so a read model that
+/// replays from genesis works on any node, not only on an archive node.
 /// </summary>
 internal sealed class TraceabilityEventTranslator(SignerClients clients, TraceabilityContracts contracts)
 {

@@ -105,7 +105,8 @@ public sealed class AbiBindingsGeneratorTests
         Type failed = token.GetNestedType("FailedException")!;
         var movedAbi = (AbiEvent)moved.GetProperty("Abi")!.GetValue(null)!;
         var failedAbi = (AbiError)failed.GetProperty("Abi")!.GetValue(null)!;
-        MethodInfo eventCall = token.GetMethod("EventAsync")!;
+        MethodInfo eventCall = token.GetMethods().Single(m => m.Name == "EventAsync" && m.GetParameters().Length == 3);
+        MethodInfo eventCallAtBlock = token.GetMethods().Single(m => m.Name == "EventAsync" && m.GetParameters().Length == 4);
 
         Assert.Equal([typeof(byte), typeof(byte[])], pair.GetConstructors().Single().GetParameters().Select(p => p.ParameterType));
         Assert.Equal("Moved((uint8,bytes),bytes32,string)", movedAbi.Signature);
@@ -115,6 +116,8 @@ public sealed class AbiBindingsGeneratorTests
         Assert.Equal(typeof(ushort), failed.GetProperty("CodeValue")!.PropertyType);
         Assert.True(typeof(CustomErrorException).IsAssignableFrom(failed));
         Assert.Equal(["class", "item2", "cancellationToken"], eventCall.GetParameters().Select(p => p.Name));
+        Assert.Equal(["class", "item2", "atBlock", "cancellationToken"], eventCallAtBlock.GetParameters().Select(p => p.Name));
+        Assert.Equal(typeof(ulong?), eventCallAtBlock.GetParameters()[2].ParameterType);
         Assert.Equal(typeof(int), eventCall.GetParameters()[0].ParameterType);
         Assert.Equal(typeof(Task<>).MakeGenericType(token.GetNestedType("EventOutput")!), eventCall.ReturnType);
         Assert.NotNull(token.GetMethod("DeployAsync")!.GetParameters().SingleOrDefault(p => p.Name == "valueInWei"));

@@ -19,6 +19,10 @@ internal static class AnvilTraceability
         return await DeployAsync(anvil.Endpoint, AnvilNode.ChainId, options, (http, clients, folder) => new TemporaryDeployment(http, clients, folder, anvil, beforeStop));
     }
 
+    // On an anvil the caller keeps (a test that mines past the node's state window, say), which outlives the deployment.
+    public static Task<TraceabilityUnderTest> StartAsync(AnvilNode anvil, TraceabilityOptions options) =>
+        DeployAsync(anvil.Endpoint, AnvilNode.ChainId, options, (http, clients, folder) => new TemporaryDeployment(http, clients, folder));
+
     public static async Task<TraceabilityUnderTest> StartAsync(DevelopmentNode node, TraceabilityOptions options, EvmTarget evmTarget = EvmTarget.Cancun)
     {
         IAsyncDisposable snapshot = await node.SnapshotAsync();

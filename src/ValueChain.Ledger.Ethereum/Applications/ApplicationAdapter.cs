@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace ValueChain.Ledger.Ethereum;
 
@@ -55,13 +56,49 @@ public abstract class ApplicationAdapter
     /// <summary>The timestamp of the newest block.</summary>
     protected Task<DateTimeOffset> LatestBlockTimeAsync(CancellationToken cancellationToken) => Clients.Reader.GetBlockTimeAsync(null, cancellationToken);
 
+    /// <summary>
+    /// The arguments of <paramref name="log"/>'s transaction when it called <paramref name="function"/> on the log's
+    /// contract itself, or null when it called something else (a contract that called this one, say): what a log leaves
+    /// out but its call's input holds, which any node gives for blocks of any age.
+    /// </summary>
+    protected async Task<object[]?> DirectCallArgumentsAsync(EthereumLog log, AbiFunction function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(function);
+        JsonElement transaction = await Clients.Rpc.CallAsync("eth_getTransactionByHash", [log.TransactionHash.ToString()], cancellationToken).ConfigureAwait(false);
+        bool direct = transaction.GetProperty("to") is { ValueKind: JsonValueKind.String } to && Address.Parse(to.GetString()!) == log.Address;
+        byte[] input = Hex.Decode(transaction.GetProperty("input").GetString() ?? "", "input");
+        return direct && input.Length >= 4 && input.AsSpan(0, 4).SequenceEqual(function.Selector)
+            ? AbiDecoder.Decode(function.Inputs, input.AsSpan(4))
+            : null;
+    }
+
     /// <summary>Whether a log from <paramref name="emitter"/> belongs to this application.</summary>
     protected abstract bool EmittedByApplication(Address emitter);
 
     /// <summary>
     /// <paramref name="log"/> as the chaincode's event, or null when the chaincode emits nothing for it (a log kept
     /// only for history, say). <paramref name="transactionLogs"/> are the application's logs of the same transaction.
+    /// What the log leaves out is taken, by one rule that every translator follows, as it stood after the log's
+    /// transaction, however late the log is translated (a query of old blocks, a subscription catching up):
+    /// <list type="bullet">
+    /// <item>from the log itself, the same transaction's logs, its input (<see cref="DirectCallArgumentsAsync"/>) or
+    /// sender, or the block (times) wherever they carry it: any node has them, for blocks of any age;</item>
+    /// <item>state that never changes once written (or that only grows in a way the log bounds, as the first n approvals
+    /// of an invitation) is read at the latest state: any node holds it, and it equals the state at the log's block;</item>
+    /// <item>state that later transactions can change or delete is read at the log's block (the bindings' <c>atBlock</c>
+    /// overloads), never on the latest state, which would show those later transactions.</item>
+    /// </list>
+    /// Each translator's documentation names its reads at the block and why they change.
     /// </summary>
+    /// <remarks>
+    /// A node that keeps only recent states (anvil the last 500 blocks' with <c>--max-persisted-states 0</c>, a geth full
+    /// node the last 128) refuses a call at an older block. A translation that reads changeable state then fails with
+    /// <see cref="StateUnavailableException"/> naming the block, rather than falling back to the latest state: that
+    /// fallback would hand out, without a sign, a payload that another ledger does not give for the same transaction,
+    /// and the one event policy is that every driver emits the same payloads. A caller that reads such events older than
+    /// its node's state window needs an archive node, or catches the exception and starts later.
+    /// </remarks>
     protected abstract Task<LedgerEventContent?> TranslateAsync(EthereumLog log, IReadOnlyList<EthereumLog> transactionLogs, CancellationToken cancellationToken);
 
     /// <summary>The application events among <paramref name="logs"/> (chain order), indexed per transaction.</summary>

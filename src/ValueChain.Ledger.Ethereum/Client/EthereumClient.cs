@@ -75,6 +75,7 @@ public sealed class EthereumClient
     /// <param name="value">Wei sent with the call, for payable functions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ContractRevertedException">The call reverted.</exception>
+    /// <exception cref="StateUnavailableException">The node no longer holds (or does not yet have) the state of <paramref name="block"/>.</exception>
     public Task<byte[]> CallAsync(
         Address to, byte[] data, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default) =>
         CallAsync(new ContractCall(to, data), errors, block, value, cancellationToken);
@@ -86,6 +87,7 @@ public sealed class EthereumClient
     /// <param name="value">Wei sent with the call, for payable functions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ContractRevertedException">The call reverted.</exception>
+    /// <exception cref="StateUnavailableException">The node no longer holds (or does not yet have) the state of <paramref name="block"/>.</exception>
     public Task<byte[]> CallAsync(
         ContractCall call, IReadOnlyList<AbiError>? errors = null, ulong? block = null, UInt256 value = default, CancellationToken cancellationToken = default)
     {
@@ -93,8 +95,15 @@ public sealed class EthereumClient
         Address to = call.To ?? throw new ArgumentException("A call needs the contract's address.", nameof(call));
         return EthereumTelemetry.Ledger.EvaluateAsync(Telemetry(call), async () =>
         {
-            object? result = await CallOrRevertAsync(CallObject(to, call.Data, value), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
-            return Hex.Decode(((JsonElement)result!).GetString()!, "result");
+            try
+            {
+                object? result = await CallOrRevertAsync(CallObject(to, call.Data, value), block is { } number ? Quantity.From(number) : "latest", errors, cancellationToken).ConfigureAwait(false);
+                return Hex.Decode(((JsonElement)result!).GetString()!, "result");
+            }
+            catch (JsonRpcException refusal) when (block is { } number && StateUnavailableException.Says(refusal))
+            {
+                throw new StateUnavailableException(number, refusal);
+            }
         });
     }
 
