@@ -53,9 +53,7 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
         AppMarketReceipt authorized = await onAnvil.Market.AuthorizeTechnicianAsync(Company, CompanyTechnician.Address, "Tess", Cancel);
         await onAnvil.Market.RevokeTechnicianAsync(Company, CompanyTechnician.Address, Cancel);
         await onAnvil.Market.AuthorizeTechnicianAsync(Company, CompanyTechnician.Address, "Tess Again", Cancel); // the record now
-        using var http = new HttpClient();
-        // The fixture's anvil (--max-persisted-states 0) keeps the states of the last 500 blocks.
-        await new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint }).CallAsync("anvil_mine", ["0x1f5"], Cancel);
+        await anvil.MinePastTheStateWindowAsync(Cancel);
 
         IReadOnlyList<LedgerEvent> late = await onAnvil.Market.GetEventsAsync(authorized.BlockNumber, authorized.BlockNumber, Cancel);
 

@@ -67,7 +67,7 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
         ];
         ProcurementReceipt consumed = await c.ReportConsumptionAsync(Machine1, Bolts, 4, Cancel);
         ProcurementReceipt revoked = await GrantAndRevokeAsync(c);
-        await MinePastTheStateWindowAsync();
+        await anvil.MinePastTheStateWindowAsync(Cancel);
 
         IReadOnlyList<LedgerEvent> late = await c.GetEventsAsync(registered.BlockNumber, consumed.BlockNumber, Cancel);
 
@@ -90,7 +90,7 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
         ProcurementReceipt revoked = await GrantAndRevokeAsync(onAnvil.Contract);
         // Granted again: the latest state holds this grant, not the revoked one.
         await onAnvil.Contract.GrantBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
-        await MinePastTheStateWindowAsync();
+        await anvil.MinePastTheStateWindowAsync(Cancel);
 
         var error = await Assert.ThrowsAsync<StateUnavailableException>(() => onAnvil.Contract.GetEventsAsync(revoked.BlockNumber, revoked.BlockNumber, Cancel));
 
@@ -104,13 +104,6 @@ public sealed class EventsAtTheirBlockTests(AnvilNode anvil) : IClassFixture<Anv
     {
         await contract.GrantBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
         return await contract.RevokeBookAccessAsync(AcmeAdmin, MachineId, UsedMachineBuyer.Address, Cancel);
-    }
-
-    // The fixture's anvil (--max-persisted-states 0) keeps the states of the last 500 blocks.
-    private async Task MinePastTheStateWindowAsync()
-    {
-        using var http = new HttpClient();
-        await new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint }).CallAsync("anvil_mine", ["0x1f5"], Cancel);
     }
 
     // The events' names and payloads; within a transaction as a multiset (the ledgers may order a transaction's events differently).

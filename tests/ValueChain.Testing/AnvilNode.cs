@@ -90,6 +90,26 @@ public sealed class AnvilNode : IAsyncLifetime
         await DeleteCacheAsync();
     }
 
+    /// <summary>The blocks whose states this node keeps (<c>--max-persisted-states 0</c>): calls at older blocks are refused.</summary>
+    public const int StateWindow = 500;
+
+    /// <summary>
+    /// Mines empty blocks until every block made so far is older than <see cref="StateWindow"/>: its state is gone,
+    /// as on a pruning node, for tests of what still works without it.
+    /// </summary>
+    public async Task MinePastTheStateWindowAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        using HttpResponseMessage response = await http.PostAsJsonAsync(
+            Endpoint, new { jsonrpc = "2.0", id = 1, method = "anvil_mine", @params = new[] { $"0x{StateWindow + 1:x}" } }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        string answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (answer.Contains("\"error\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"anvil_mine was refused: {answer}");
+        }
+    }
+
     // A benchmark run once failed in this disposal (its message was lost): the kill and the delete now allow
     // for the node exiting on its own first and for its folder still in use while the killed process goes down.
     private async Task DeleteCacheAsync()

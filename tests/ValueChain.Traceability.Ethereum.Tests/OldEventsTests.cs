@@ -33,8 +33,7 @@ public sealed class OldEventsTests(AnvilNode anvil) : IClassFixture<AnvilNode>
         };
         using var http = new HttpClient();
         var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = anvil.Endpoint });
-        // The fixture's anvil (--max-persisted-states 0) keeps the states of the last 500 blocks.
-        await rpc.CallAsync("anvil_mine", ["0x1f5"], Cancel);
+        await anvil.MinePastTheStateWindowAsync(Cancel);
 
         IReadOnlyList<LedgerEvent> late = await c.GetEventsAsync(receipts[0].BlockNumber, receipts[^1].BlockNumber, Cancel);
 
